@@ -1,0 +1,8 @@
+global using Orleans.Runtime;
+global using Twin.Contracts;
+global using Twin.Contracts.Changes;
+global using Twin.Contracts.Commands;
+global using Twin.Contracts.Grains;
+global using Twin.Contracts.Model;
+global using Twin.Contracts.Rules;
+global using Twin.Contracts.Stats;

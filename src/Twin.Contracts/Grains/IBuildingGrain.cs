@@ -1,0 +1,11 @@
+using Twin.Contracts.Commands;
+
+namespace Twin.Contracts.Grains;
+
+/// <summary>A standard factory building.</summary>
+[Alias("twin.IBuildingGrain")]
+public interface IBuildingGrain : ITwinGrain
+{
+    [Alias("ReportProgress")]
+    Task<CommandResult> ReportProgress(BuildingProgress command);
+}

@@ -1,0 +1,39 @@
+namespace Twin.Contracts.Model;
+
+/// <summary>A standard factory building (标准厂房) and its footprint polygon.</summary>
+[GenerateSerializer, Immutable]
+[Alias("twin.building-state")]
+public sealed record BuildingState : TwinState
+{
+    /// <summary>Construction phase (一期, 二期, 三期).</summary>
+    [Id(0)]
+    public int Phase { get; init; }
+
+    [Id(1)]
+    public BuildingUse Use { get; init; }
+
+    [Id(2)]
+    public int FloorsPlanned { get; init; }
+
+    [Id(3)]
+    public int FloorsBuilt { get; init; }
+
+    [Id(4)]
+    public ConstructionStage Stage { get; init; }
+
+    /// <summary>Floor area of all floors, m².</summary>
+    [Id(5)]
+    public decimal FloorArea { get; init; }
+
+    [Id(6)]
+    public string? TenantId { get; init; }
+
+    /// <summary>Whether the building may be let floor by floor to several tenants.</summary>
+    [Id(7)]
+    public bool AllowsSplit { get; init; }
+
+    [Id(8)]
+    public DateOnly? ExpectedCompletion { get; init; }
+
+    public override TwinKind Kind => TwinKind.Building;
+}
