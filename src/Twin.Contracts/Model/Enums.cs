@@ -59,7 +59,8 @@ public enum Industry
 
 /// <summary>
 /// An enterprise's lifecycle: 签约 Signed → 在建 UnderConstruction → 投产 InProduction, with
-/// Suspended (停产) and Exited (退出). Every status but Exited counts as settled (落户).
+/// Suspended (停产) and Exited (退出). UnderConstruction, InProduction and Suspended count as
+/// settled (落户): the enterprise has moved in.
 /// </summary>
 public enum EnterpriseStatus
 {

@@ -60,8 +60,12 @@ public sealed class TwinStats
     [Id(13)]
     public int Facilities { get; set; }
 
-    /// <summary>Settled (落户): every enterprise not exited.</summary>
-    public int EnterprisesSettled => EnterprisesByStatus.Where(e => e.Key != EnterpriseStatus.Exited).Sum(e => e.Value);
+    /// <summary>
+    /// Settled (落户): enterprises that have moved in, whether building, producing or suspended;
+    /// a Signed (签约) enterprise has not settled yet, an Exited one no longer counts.
+    /// </summary>
+    public int EnterprisesSettled =>
+        Count(EnterpriseStatus.UnderConstruction) + Count(EnterpriseStatus.InProduction) + Count(EnterpriseStatus.Suspended);
 
     public int Count(EnterpriseStatus status) => EnterprisesByStatus.GetValueOrDefault(status);
 

@@ -22,7 +22,7 @@ public static class TwinJson
         options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         if (!options.Converters.Any(c => c is JsonStringEnumConverter))
         {
-            options.Converters.Add(new JsonStringEnumConverter());
+            options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
         }
 
         if (!options.Converters.Any(c => c is GeoJsonConverterFactory))

@@ -1,0 +1,52 @@
+using System.Net;
+using Azure.Data.Tables;
+using Twin.Contracts;
+using Orleans.Clustering.AzureStorage;
+using Orleans.Configuration;
+using Twin.Grains.Hosting;
+using Twin.Seed;
+
+namespace Twin.Silo.Hosting;
+
+/// <summary>The silo: Orleans with Azure Table clustering and grain storage, the twin grains, and the seed import.</summary>
+public static class SiloExtensions
+{
+    public static WebApplicationBuilder AddTwinSilo(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Configuration.GetSection(TwinOptions.Section).Get<TwinOptions>() ?? new TwinOptions();
+        var connectionString = options.Storage.ConnectionString;
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                "No storage: set Twin:Storage:ConnectionString (environment Twin__Storage__ConnectionString) to an Azure Storage " +
+                "connection string. './twin run' starts Azurite and sets it for you.");
+        }
+
+        builder.Services.Configure<TwinOptions>(builder.Configuration.GetSection(TwinOptions.Section));
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = options.Cluster.ClusterId;
+                o.ServiceId = options.Cluster.ServiceId;
+            });
+            silo.ConfigureEndpoints(IPAddress.Parse(options.Cluster.AdvertisedAddress), options.Cluster.SiloPort, options.Cluster.GatewayPort);
+            silo.UseAzureStorageClustering((AzureStorageClusteringOptions o) => o.TableServiceClient = new TableServiceClient(connectionString));
+            silo.AddAzureTableGrainStorage(TwinStorage.Twins, (AzureTableStorageOptions o) =>
+            {
+                o.TableServiceClient = new TableServiceClient(connectionString);
+                o.TableName = "twins";
+            });
+            silo.AddAzureTableGrainStorage(TwinStorage.PubSub, (AzureTableStorageOptions o) =>
+            {
+                o.TableServiceClient = new TableServiceClient(connectionString);
+                o.TableName = "pubsub";
+            });
+            silo.AddTwinGrains();
+        });
+        builder.Services.AddSingleton<SeedImporter>();
+        builder.Services.AddHostedService<SeedImportService>();
+        return builder;
+    }
+}

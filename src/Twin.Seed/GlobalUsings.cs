@@ -1,0 +1,3 @@
+global using Twin.Contracts;
+global using Twin.Contracts.Grains;
+global using Twin.Contracts.Model;

@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Streams;
+
+namespace Twin.Web.Catalog;
+
+/// <summary>
+/// Keeps this process's <see cref="TwinCatalog"/> current: once the seed is imported it subscribes
+/// to every partition of the change stream, then loads every twin through its zone, so nothing
+/// committed during the load is missed (versions decide which state wins).
+/// </summary>
+public sealed partial class CatalogFeed(IClusterClient client, TwinCatalog catalog, ILogger<CatalogFeed> logger) : BackgroundService
+{
+    private const int ReadConcurrency = 64;
+    private readonly List<StreamSubscriptionHandle<ChangeItem>> _subscriptions = [];
+
+    /// <summary>Raised for every change item this process receives, after the catalog took it.</summary>
+    public event Action<ChangeItem>? Changed;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var park = client.GetGrain<IParkGrain>(TwinIds.Park);
+        while (await park.GetImportedSeed() is null)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), stoppingToken);
+        }
+
+        var provider = client.GetStreamProvider(TwinStreams.Provider);
+        for (var p = 0; p < TwinStreams.Partitions; p++)
+        {
+            var stream = provider.GetStream<ChangeItem>(TwinStreams.ForPartition(p));
+            _subscriptions.Add(await stream.SubscribeAsync(OnChange));
+        }
+
+        var parkState = (ParkState?)await park.GetState() ?? throw new InvalidOperationException("the park is missing after import");
+        catalog.Apply(parkState);
+        foreach (var zoneId in parkState.ZoneIds)
+        {
+            var zone = client.GetGrain<IZoneGrain>(zoneId);
+            if (await zone.GetState() is { } zoneState)
+            {
+                catalog.Apply(zoneState);
+            }
+
+            foreach (var chunk in (await zone.GetMembers()).Chunk(ReadConcurrency))
+            {
+                foreach (var state in await Task.WhenAll(chunk.Select(id => client.GetTwin(id)!.GetState())))
+                {
+                    if (state is not null)
+                    {
+                        catalog.Apply(state);
+                    }
+                }
+            }
+        }
+
+        catalog.CompleteLoad(parkState.Geometry?.EnvelopeInternal ?? new NetTopologySuite.Geometries.Envelope(115.5, 115.5, 27.9, 27.9));
+        LogLoaded(logger, catalog.Count);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // Leave no subscription of this process behind in the pub-sub store.
+        foreach (var handle in _subscriptions)
+        {
+            try
+            {
+                await handle.UnsubscribeAsync();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogUnsubscribeFailed(logger, e);
+            }
+        }
+
+        await base.StopAsync(cancellationToken);
+    }
+
+    private Task OnChange(ChangeItem item, StreamSequenceToken? token)
+    {
+        catalog.Apply(item.State);
+        Changed?.Invoke(item);
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Catalog loaded: {Count} twins")]
+    private static partial void LogLoaded(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not unsubscribe from the change stream")]
+    private static partial void LogUnsubscribeFailed(ILogger logger, Exception exception);
+}

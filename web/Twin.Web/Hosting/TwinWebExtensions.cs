@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Twin.Spatial.Serialization;
+using Twin.Web.Api;
+using Twin.Web.Catalog;
+
+namespace Twin.Web.Hosting;
+
+/// <summary>Composes the web front: services in <see cref="AddTwinWeb"/>, endpoints in <see cref="MapTwinWeb"/>.</summary>
+public static class TwinWebExtensions
+{
+    public static IServiceCollection AddTwinWeb(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.Configure<JsonOptions>(o => TwinJson.Configure(o.SerializerOptions));
+        services.AddSingleton<TwinCatalog>();
+        services.AddSingleton<CatalogFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<CatalogFeed>());
+        return services;
+    }
+
+    public static WebApplication MapTwinWeb(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapGet("/healthz", (TwinCatalog catalog) => catalog.IsReady
+                ? Results.Ok(new { status = "ready", twins = catalog.Count })
+                : Problems.Unavailable("the seed is being imported or the catalog is loading"))
+            .WithSummary("200 once the silo is up, the seed imported and the catalog loaded");
+        var api = app.MapGroup("/api");
+        api.MapTwinApi();
+        api.MapSpatialApi();
+        api.MapStatsApi();
+        api.MapCommandApi();
+        return app;
+    }
+}
