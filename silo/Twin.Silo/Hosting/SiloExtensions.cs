@@ -5,6 +5,7 @@ using Orleans.Clustering.AzureStorage;
 using Orleans.Configuration;
 using Twin.Grains.Hosting;
 using Twin.Seed;
+using Twin.Spatial.Serialization;
 
 namespace Twin.Silo.Hosting;
 
@@ -37,6 +38,7 @@ public static class SiloExtensions
             {
                 o.TableServiceClient = new TableServiceClient(connectionString);
                 o.TableName = "twins";
+                o.GrainStorageSerializer = new TwinStorageSerializer();
             });
             silo.AddAzureTableGrainStorage(TwinStorage.PubSub, (AzureTableStorageOptions o) =>
             {

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Configuration;
+using Orleans.Hosting;
+using Orleans.TestingHost;
+using Twin.Grains.Hosting;
+using Twin.Spatial.Serialization;
+
+namespace Twin.Grains.Tests;
+
+/// <summary>
+/// An in-process cluster of two silos with the twin grains, memory storage (through the same
+/// System.Text.Json storage serializer as production) and the change stream.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public TestCluster Cluster { get; } = new TestClusterBuilder(2)
+        .AddSiloBuilderConfigurator<SiloConfigurator>()
+        .AddClientBuilderConfigurator<ClientConfigurator>()
+        .Build();
+
+    public IClusterClient Client => Cluster.Client;
+
+    public Task InitializeAsync() => Cluster.DeployAsync();
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.AddMemoryGrainStorage(TwinStorage.Twins, o => o.GrainStorageSerializer = new TwinStorageSerializer());
+            siloBuilder.AddMemoryGrainStorage(TwinStorage.PubSub);
+            siloBuilder.AddTwinGrains();
+        }
+    }
+
+    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
+            clientBuilder.AddMemoryStreams(TwinStreams.Provider);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}
