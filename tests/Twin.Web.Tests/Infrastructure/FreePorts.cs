@@ -1,0 +1,14 @@
+using System.Net.Sockets;
+
+namespace Twin.Web.Tests.Infrastructure;
+
+/// <summary>Loopback ports nobody listens on, so parallel or leftover hosts never collide.</summary>
+public static class FreePorts
+{
+    public static int Next()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
