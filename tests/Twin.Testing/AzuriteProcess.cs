@@ -1,7 +1,8 @@
+using System.Net;
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace Twin.Web.Tests.Infrastructure;
+namespace Twin.Testing;
 
 /// <summary>
 /// A real Azurite (the Azure Storage emulator, from the repository's node_modules) on free

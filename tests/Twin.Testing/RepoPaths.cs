@@ -1,4 +1,4 @@
-namespace Twin.Web.Tests.Infrastructure;
+namespace Twin.Testing;
 
 /// <summary>Where the repository is: TWIN_REPO_ROOT, or the folder above the tests that holds Twin.sln.</summary>
 public static class RepoPaths

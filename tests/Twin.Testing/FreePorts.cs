@@ -1,6 +1,7 @@
+using System.Net;
 using System.Net.Sockets;
 
-namespace Twin.Web.Tests.Infrastructure;
+namespace Twin.Testing;
 
 /// <summary>Loopback ports nobody listens on, so parallel or leftover hosts never collide.</summary>
 public static class FreePorts
