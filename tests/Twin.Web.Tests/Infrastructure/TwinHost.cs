@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Twin.Web.Tests.Infrastructure;
 
@@ -9,6 +10,9 @@ namespace Twin.Web.Tests.Infrastructure;
 /// </summary>
 public sealed class TwinHost(string connectionString, string serviceId) : WebApplicationFactory<Program>
 {
+    /// <summary>Settings a test adds (e.g. the feed simulator on).</summary>
+    public Dictionary<string, string> Settings { get; } = new() { ["Twin:Feed:Enabled"] = "false" };
+
     private readonly int _siloPort = FreePorts.Next();
     private readonly int _gatewayPort = FreePorts.Next();
 
@@ -21,6 +25,10 @@ public sealed class TwinHost(string connectionString, string serviceId) : WebApp
         builder.UseSetting("Twin:Cluster:ServiceId", serviceId);
         builder.UseSetting("Twin:Cluster:SiloPort", $"{_siloPort}");
         builder.UseSetting("Twin:Cluster:GatewayPort", $"{_gatewayPort}");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>A client once <c>/healthz</c> says the seed is imported and the catalog loaded.</summary>
@@ -44,4 +52,13 @@ public sealed class TwinHost(string connectionString, string serviceId) : WebApp
             await Task.Delay(200);
         }
     }
+
+    /// <summary>A SignalR connection to <c>/hubs/twin</c> on this host (long polling through the test server).</summary>
+    public HubConnection HubConnection() => new HubConnectionBuilder()
+        .WithUrl(new Uri(Server.BaseAddress, "/hubs/twin"), o =>
+        {
+            o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
+            o.HttpMessageHandlerFactory = _ => Server.CreateHandler();
+        })
+        .Build();
 }

@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Twin.Spatial.Serialization;
 using Twin.Web.Api;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Twin.Web.Catalog;
+using Twin.Web.Feed;
+using Twin.Web.Hubs;
 
 namespace Twin.Web.Hosting;
 
@@ -20,6 +23,14 @@ public static class TwinWebExtensions
         services.AddSingleton<TwinCatalog>();
         services.AddSingleton<CatalogFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<CatalogFeed>());
+        services.AddSignalR().AddJsonProtocol(o => TwinJson.Configure(o.PayloadSerializerOptions));
+        services.AddSingleton<ChangeFanout>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChangeFanout>());
+        services.AddSingleton<StatsFanout>();
+        services.AddHostedService(sp => sp.GetRequiredService<StatsFanout>());
+        services.AddOptions<FeedOptions>().BindConfiguration(FeedOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHostedService<FeedSimulator>();
         return services;
     }
 
@@ -38,6 +49,8 @@ public static class TwinWebExtensions
         api.MapSpatialApi();
         api.MapStatsApi();
         api.MapCommandApi();
+        api.MapIngestApi();
+        app.MapHub<TwinHub>("/hubs/twin");
         return app;
     }
 }

@@ -1,0 +1,138 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Twin.Web.Api;
+
+/// <summary>
+/// <c>POST /api/ingest</c>: a batch of sensor readings, <c>{"readings": [{"twinId", "at", "values": {...}}]}</c>.
+/// Each item is validated and applied on its own: a bad item is reported by index with its field
+/// and reason, and the good ones are kept. One twin's items are applied in the order sent.
+/// </summary>
+public static class IngestApi
+{
+    public const int MaxItems = 5_000;
+
+    private static readonly string[] PlantValues = ["inflow", "cod", "ammonia", "totalPhosphorus", "ph"];
+
+    public static RouteGroupBuilder MapIngestApi(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapPost("/ingest", Ingest)
+            .Accepts<IngestRequest>("application/json")
+            .Produces<JsonObject>()
+            .ProducesValidationProblem()
+            .WithSummary("Take a batch of readings from sensors (plants: inflow, cod, ammonia, totalPhosphorus, ph; stations: any named values)");
+        return api;
+    }
+
+    private static async Task<IResult> Ingest(JsonElement body, IGrainFactory grains)
+    {
+        if (!RequestBody.TryBind<IngestRequest>(body, out var request, out var problem))
+        {
+            return problem;
+        }
+
+        if (request.Readings.Count > MaxItems)
+        {
+            return Problems.Invalid("readings", $"at most {MaxItems:N0} readings a batch");
+        }
+
+        var results = new JsonObject?[request.Readings.Count];
+        var byTwin = request.Readings.Select((r, i) => (Reading: r, Index: i)).GroupBy(x => x.Reading.TwinId ?? string.Empty);
+        await Task.WhenAll(byTwin.Select(async group =>
+        {
+            foreach (var (reading, index) in group)
+            {
+                results[index] = await Apply(grains, reading, index);
+            }
+        }));
+
+        var accepted = results.Count(r => r!["status"]!.GetValue<string>() == "accepted");
+        return TypedResults.Json(new JsonObject
+        {
+            ["accepted"] = accepted,
+            ["rejected"] = results.Length - accepted,
+            ["results"] = new JsonArray([.. results]),
+        });
+    }
+
+    private static async Task<JsonObject> Apply(IGrainFactory grains, IngestReading reading, int index)
+    {
+        if (reading.At is not { } at)
+        {
+            return Result(index, reading.TwinId, "invalid", "at", "the reading's time is missing");
+        }
+
+        if (reading.Values is not { Count: > 0 } values)
+        {
+            return Result(index, reading.TwinId, "invalid", "values", "a reading has at least one value");
+        }
+
+        CommandResult result;
+        if (TwinIds.IsKind(reading.TwinId, TwinKind.Plant))
+        {
+            if (PlantValues.FirstOrDefault(v => !values.ContainsKey(v)) is { } missing)
+            {
+                return Result(index, reading.TwinId, "invalid", $"values.{missing}", $"a plant reading needs {string.Join(", ", PlantValues)}");
+            }
+
+            result = await grains.GetGrain<IPlantGrain>(reading.TwinId).RecordReading(new PlantReading(new EffluentReading
+            {
+                At = at,
+                Inflow = double.IsFinite(values["inflow"]) ? (decimal)values["inflow"] : -1,
+                Cod = values["cod"],
+                Ammonia = values["ammonia"],
+                TotalPhosphorus = values["totalPhosphorus"],
+                Ph = values["ph"],
+            }));
+        }
+        else if (TwinIds.IsKind(reading.TwinId, TwinKind.Station))
+        {
+            result = await grains.GetGrain<IStationGrain>(reading.TwinId).RecordReading(new StationReadingReport(new StationReading { At = at, Values = values }));
+        }
+        else
+        {
+            return Result(index, reading.TwinId, "notFound", "twinId", $"'{reading.TwinId}' is not a plant or station that takes readings");
+        }
+
+        var status = result.Outcome switch
+        {
+            CommandOutcome.Accepted => "accepted",
+            CommandOutcome.Invalid => "invalid",
+            CommandOutcome.Conflict => "conflict",
+            _ => "notFound",
+        };
+        var field = result.Field is { } f && result.Outcome != CommandOutcome.NotFound && f != "at" ? $"values.{f}" : result.Field;
+        var item = Result(index, reading.TwinId, status, result.IsAccepted ? null : field, result.Error);
+        item["version"] = result.State?.Version;
+        return item;
+    }
+
+    private static JsonObject Result(int index, string? twinId, string status, string? field, string? error) => new()
+    {
+        ["index"] = index,
+        ["twinId"] = twinId,
+        ["status"] = status,
+        ["field"] = field,
+        ["error"] = error,
+    };
+}
+
+/// <summary>Body of <c>POST /api/ingest</c>.</summary>
+public sealed record IngestRequest
+{
+    public required IReadOnlyList<IngestReading> Readings { get; init; }
+}
+
+/// <summary>One reading: which twin, when, and its named values.</summary>
+public sealed record IngestReading
+{
+    public string? TwinId { get; init; }
+
+    public DateTimeOffset? At { get; init; }
+
+    public Dictionary<string, double>? Values { get; init; }
+}

@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Hosting;
+using Twin.Web.Api;
+using Twin.Web.Catalog;
+
+namespace Twin.Web.Hubs;
+
+/// <summary>
+/// Sends the park's and the changed zones' figures to topic <c>stats</c> at most every
+/// <see cref="Interval"/>, read from the zone grains' rollups, and keeps the latest for late joiners.
+/// </summary>
+public sealed class StatsFanout : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
+
+    private readonly IHubContext<TwinHub> _hub;
+    private readonly IGrainFactory _grains;
+    private readonly TwinCatalog _catalog;
+    private readonly ConcurrentDictionary<string, bool> _dirtyZones = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, JsonObject> _latest = new(StringComparer.Ordinal);
+    private long _lastVersion;
+
+    public StatsFanout(CatalogFeed feed, IHubContext<TwinHub> hub, IGrainFactory grains, TwinCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        _hub = hub;
+        _grains = grains;
+        _catalog = catalog;
+        feed.Changed += item =>
+        {
+            if (TwinTopics.ZoneTopicOf(item.State) is { } zoneId)
+            {
+                _dirtyZones[zoneId] = true;
+            }
+        };
+    }
+
+    /// <summary>The latest figures of the park and every zone, computed now if never yet.</summary>
+    public async Task<IReadOnlyList<JsonObject>> CurrentAsync()
+    {
+        if (_latest.IsEmpty)
+        {
+            await RefreshAsync(all: true);
+        }
+
+        return [.. _latest.Values.Select(v => v.DeepClone().AsObject())];
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            if (_dirtyZones.IsEmpty || !_catalog.IsReady)
+            {
+                continue;
+            }
+
+            var items = await RefreshAsync(all: false);
+            if (items.Count > 0)
+            {
+                await _hub.Clients.Group(TwinTopics.Stats).SendAsync(TwinTopics.ChangesMessage, new JsonArray([.. items]), stoppingToken);
+            }
+        }
+    }
+
+    private async Task<List<JsonObject>> RefreshAsync(bool all)
+    {
+        var park = await _grains.GetGrain<IParkGrain>(TwinIds.Park).GetStats();
+        if (park is null)
+        {
+            return [];
+        }
+
+        var zones = all ? park.Zones.Select(z => z.ZoneId).ToList() : [.. _dirtyZones.Keys];
+        foreach (var zoneId in zones)
+        {
+            _dirtyZones.TryRemove(zoneId, out _);
+        }
+
+        var version = NextVersion();
+        var parkView = StatsView.Of(park.Total, park.ReportYear);
+        parkView["newThreeParks"] = StatsView.Of(park.NewThreeParks, park.ReportYear);
+        var items = new List<JsonObject> { ChangeItemJson.Stats("stats:park", version, parkView) };
+        foreach (var zone in park.Zones.Where(z => zones.Contains(z.ZoneId)))
+        {
+            var view = StatsView.Of(zone.Stats, park.ReportYear);
+            view.Insert(0, "id", zone.ZoneId);
+            view.Insert(1, "name", zone.Name);
+            items.Add(ChangeItemJson.Stats($"stats:{zone.ZoneId}", version, view));
+        }
+
+        foreach (var item in items)
+        {
+            _latest[item["id"]!.GetValue<string>()] = item;
+        }
+
+        return items;
+    }
+
+    /// <summary>Stats versions are server times in ms, kept strictly increasing.</summary>
+    private long NextVersion()
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        long last, next;
+        do
+        {
+            last = Interlocked.Read(ref _lastVersion);
+            next = Math.Max(now, last + 1);
+        }
+        while (Interlocked.CompareExchange(ref _lastVersion, next, last) != last);
+        return next;
+    }
+}
