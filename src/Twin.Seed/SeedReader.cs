@@ -34,7 +34,7 @@ public static class SeedReader
             return new SeedDocument([], [new SeedError("(file)", $"not JSON: {e.Message}")], digest);
         }
 
-        if (root?["type"]?.GetValue<string>() != "FeatureCollection" || root["features"] is not JsonArray features)
+        if (root is not JsonObject || Text(root["type"]) != "FeatureCollection" || root["features"] is not JsonArray features)
         {
             return new SeedDocument([], [new SeedError("(file)", "not a GeoJSON FeatureCollection with a features array")], digest);
         }
@@ -50,9 +50,11 @@ public static class SeedReader
                     twins.Add(twin);
                 }
             }
-            catch (JsonException e)
+            catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
             {
-                errors.Add(new SeedError(id, $"{e.Path?.TrimStart('$', '.')} {e.Message}".Trim()));
+                // NetTopologySuite's GeoJSON reader says "not closed" or "unknown type" with ArgumentException.
+                var path = (e as JsonException)?.Path?.TrimStart('$', '.');
+                errors.Add(new SeedError(id, $"{path} {e.Message}".Trim()));
             }
         }
 
@@ -61,7 +63,7 @@ public static class SeedReader
 
     private static TwinState? ReadFeature(string id, JsonObject? feature, List<SeedError> errors)
     {
-        if (feature is null || feature["type"]?.GetValue<string>() != "Feature")
+        if (feature is null || Text(feature["type"]) != "Feature")
         {
             errors.Add(new SeedError(id, "not a GeoJSON Feature"));
             return null;
@@ -79,7 +81,7 @@ public static class SeedReader
             return null;
         }
 
-        var declared = properties["kind"]?.GetValue<string>();
+        var declared = Text(properties["kind"]);
         if (declared != TwinIds.PrefixOf(kind))
         {
             errors.Add(new SeedError(id, $"kind '{declared}' does not match the id's prefix '{TwinIds.PrefixOf(kind)}'"));
@@ -105,4 +107,6 @@ public static class SeedReader
         var geometry = feature["geometry"]?.Deserialize<Geometry>(TwinJson.Options);
         return state with { Geometry = geometry, Version = 0 };
     }
+
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

@@ -35,5 +35,5 @@ public sealed record BuildingState : TwinState
     [Id(8)]
     public DateOnly? ExpectedCompletion { get; init; }
 
-    public override TwinKind Kind => TwinKind.Building;
+    protected override TwinKind KindCore => TwinKind.Building;
 }

@@ -31,7 +31,7 @@ public sealed record EnterpriseState : TwinState
     [Id(6)]
     public IReadOnlyList<MonthlyFigures> Figures { get; init; } = [];
 
-    public override TwinKind Kind => TwinKind.Enterprise;
+    protected override TwinKind KindCore => TwinKind.Enterprise;
 }
 
 /// <summary>One month's figures (万元): 主营业务收入, 上交税金, 出口.</summary>

@@ -26,5 +26,5 @@ public sealed record FacilityState : TwinState
     [Id(5)]
     public bool Planned { get; init; }
 
-    public override TwinKind Kind => TwinKind.Facility;
+    protected override TwinKind KindCore => TwinKind.Facility;
 }

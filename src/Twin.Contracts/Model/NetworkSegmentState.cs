@@ -14,5 +14,5 @@ public sealed record NetworkSegmentState : TwinState
     [Id(2)]
     public NetworkStatus Status { get; init; }
 
-    public override TwinKind Kind => TwinKind.Network;
+    protected override TwinKind KindCore => TwinKind.Network;
 }

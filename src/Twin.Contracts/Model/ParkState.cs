@@ -22,7 +22,7 @@ public sealed record ParkState : TwinState
     [Id(4)]
     public string? Note { get; init; }
 
-    public override TwinKind Kind => TwinKind.Park;
+    protected override TwinKind KindCore => TwinKind.Park;
 }
 
 /// <summary>Next year's targets (money in 万元).</summary>

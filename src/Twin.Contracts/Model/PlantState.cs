@@ -34,5 +34,5 @@ public sealed record PlantState : TwinState
     /// <summary>Whether the latest effluent meets every permit limit (达标排放); true with no reading.</summary>
     public bool Compliant => Latest is null || Limits.Exceeded(Latest).Count == 0;
 
-    public override TwinKind Kind => TwinKind.Plant;
+    protected override TwinKind KindCore => TwinKind.Plant;
 }

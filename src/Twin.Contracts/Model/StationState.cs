@@ -11,7 +11,7 @@ public sealed record StationState : TwinState
     [Id(1)]
     public StationReading? Latest { get; init; }
 
-    public override TwinKind Kind => TwinKind.Station;
+    protected override TwinKind KindCore => TwinKind.Station;
 }
 
 /// <summary>A station's reading: named values (pm25, pm10, aqi, cod, ph, flow, ...).</summary>

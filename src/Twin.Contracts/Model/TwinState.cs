@@ -36,6 +36,9 @@ public abstract record TwinState
     [Id(6)]
     public Geometry? Geometry { get; init; }
 
+    /// <summary>The kind, from the type; never serialized (the id's prefix says it too).</summary>
     [JsonIgnore]
-    public abstract TwinKind Kind { get; }
+    public TwinKind Kind => KindCore;
+
+    protected abstract TwinKind KindCore { get; }
 }

@@ -26,5 +26,5 @@ public sealed record ZoneState : TwinState
     [Id(5)]
     public string? Notes { get; init; }
 
-    public override TwinKind Kind => TwinKind.Zone;
+    protected override TwinKind KindCore => TwinKind.Zone;
 }
