@@ -69,6 +69,7 @@ AZURITE_JS="node_modules/azurite/dist/src/azurite.js"
 # writes node_modules/.package-lock.json at the end of every install).
 npm_install_needed() {
   [[ -f "$ROOT/$AZURITE_JS" ]] || return 0
+  [[ -d "$ROOT/node_modules/vite" ]] || return 0 # the web client's build tools
   [[ -f "$ROOT/package-lock.json" && "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]]
 }
 

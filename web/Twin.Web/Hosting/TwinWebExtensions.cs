@@ -51,6 +51,7 @@ public static class TwinWebExtensions
         api.MapCommandApi();
         api.MapIngestApi();
         app.MapHub<TwinHub>("/hubs/twin");
+        app.MapTwinClient();
         return app;
     }
 }

@@ -18,10 +18,30 @@ export function formatMoney(lang: Lang, wanYuan: number | null | undefined): str
   if (wanYuan === null || wanYuan === undefined || !Number.isFinite(wanYuan)) {
     return "—";
   }
+  if (lang === "en") {
+    // English has no 万 or 亿: billions and millions of yuan read naturally.
+    if (Math.abs(wanYuan) >= 100_000) {
+      return `${formatNumber(lang, wanYuan / 100_000, 2)}bn yuan`;
+    }
+    if (Math.abs(wanYuan) >= 100) {
+      return `${formatNumber(lang, wanYuan / 100, Math.abs(wanYuan) >= 1000 ? 0 : 1)}M yuan`;
+    }
+    return wanYuan === 0 ? "0 yuan" : `${formatNumber(lang, wanYuan * 10, 0)}k yuan`;
+  }
   if (Math.abs(wanYuan) >= 10_000) {
     return `${formatNumber(lang, wanYuan / 10_000, 2)} ${translate(lang, "unit.yiYuan")}`;
   }
-  return `${formatNumber(lang, wanYuan, wanYuan < 100 ? 1 : 0)} ${translate(lang, "unit.wanYuan")}`;
+  const digits = wanYuan < 100 && !Number.isInteger(wanYuan) ? 1 : 0;
+  return `${formatNumber(lang, wanYuan, digits)} ${translate(lang, "unit.wanYuan")}`;
+}
+
+/** A short axis label for money in 万元: 亿/万 in Chinese, bn/M yuan in English. */
+export function compactMoney(lang: Lang, wanYuan: number): string {
+  const trim = (n: number) => String(Number(n.toFixed(1)));
+  if (lang === "zh") {
+    return Math.abs(wanYuan) >= 10_000 ? `${trim(wanYuan / 10_000)}亿` : `${trim(wanYuan)}万`;
+  }
+  return Math.abs(wanYuan) >= 100_000 ? `${trim(wanYuan / 100_000)}bn` : `${trim(wanYuan / 100)}M`;
 }
 
 /** Areas given in m²: 万平方米 from 10,000 m² up. */
@@ -47,6 +67,12 @@ export function formatPercent(lang: Lang, ratio: number | null | undefined): str
     return "—";
   }
   return `${formatNumber(lang, ratio * 100, ratio < 0.1 ? 1 : 0)}%`;
+}
+
+/** A reading's time of day, HH:mm. */
+export function formatClock(iso: string | null | undefined): string {
+  const date = new Date(iso ?? "");
+  return Number.isNaN(date.getTime()) ? "" : `${String(date.getHours()).padStart(2, "0")}:${String(date.getMinutes()).padStart(2, "0")}`;
 }
 
 /** A timestamp as local date and time, or "—". */

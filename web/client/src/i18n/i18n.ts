@@ -21,7 +21,10 @@ export function translate(lang: Lang, key: MessageKey, params?: Record<string, s
 
 /** A label for an API enumeration value (`stage`, `Completed`), or the value itself if unknown. */
 export function enumLabel(lang: Lang, group: string, value: unknown): string {
-  if (value === null || value === undefined || value === "") {
+  if (typeof value !== "string" && typeof value !== "number") {
+    return "—";
+  }
+  if (value === "") {
     return "—";
   }
   const key = `${group}.${String(value)}`;

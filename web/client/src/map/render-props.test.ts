@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { TwinFeature, TwinProperties } from "../api/types";
+import type { TwinFeature, TwinKind } from "../api/types";
 import { occupancyColors, plantColors, stageColors } from "./palette";
 import { diffProps, plantCompliant, renderProps } from "./render-props";
 
-function feature(id: string, properties: Omit<TwinProperties, "version">): TwinFeature {
+function feature(id: string, properties: { kind: TwinKind } & Record<string, unknown>): TwinFeature {
   return { type: "Feature", id, geometry: null, properties: { version: 1, ...properties } };
 }
 

@@ -40,14 +40,15 @@ function num(value: unknown): number {
   return typeof value === "number" && Number.isFinite(value) ? value : 0;
 }
 
-function asObject<T>(value: unknown): T | null {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as T) : null;
+/** A JSON object, or null for anything else (arrays included). */
+function asObject(value: unknown): Record<string, unknown> | null {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
 
 /** Whether a plant's latest effluent is within its limits (true with no reading, as the server says). */
 export function plantCompliant(properties: Record<string, unknown>): boolean {
-  const latest = asObject<EffluentReading>(properties["latest"]);
-  const limits = asObject<EffluentLimits>(properties["limits"]);
+  const latest = asObject(properties["latest"]) as EffluentReading | null;
+  const limits = asObject(properties["limits"]) as EffluentLimits | null;
   if (latest && limits) {
     return exceededLimits(limits, latest).length === 0;
   }
@@ -82,14 +83,14 @@ export function renderProps(feature: TwinFeature): RenderProps {
       return { ...base, status: str(p["status"]), color: colorOf(enterpriseStatusColors, p["status"]) };
     case "plant": {
       const compliant = plantCompliant(p);
-      const load = plantLoad(p["capacity"], asObject<EffluentReading>(p["latest"]));
+      const load = plantLoad(p["capacity"], (asObject(p["latest"])));
       const cls = plantClass(p["status"], compliant, load);
       return { ...base, status: str(p["status"]), compliant, load: load ?? -1, plantClass: cls, color: plantColors[cls] };
     }
     case "network":
       return { ...base, network: str(p["network"]), status: str(p["status"]), color: colorOf(networkStatusColors, p["status"]) };
     case "station": {
-      const latest = asObject<StationReading>(p["latest"]);
+      const latest = asObject(p["latest"]) as StationReading | null;
       const head = headline(p["station"], latest);
       const cls = readingClass(p["station"], latest);
       return {

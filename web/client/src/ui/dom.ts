@@ -36,10 +36,18 @@ export function replace(parent: Element, ...children: Child[]): void {
   append(parent, ...children);
 }
 
-export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+export function byId(id: string): HTMLElement {
   const element = document.getElementById(id);
   if (!element) {
     throw new Error(`#${id} is missing from index.html`);
   }
-  return element as T;
+  return element;
+}
+
+export function inputById(id: string): HTMLInputElement {
+  const element = byId(id);
+  if (!(element instanceof HTMLInputElement)) {
+    throw new Error(`#${id} is not an input`);
+  }
+  return element;
 }
