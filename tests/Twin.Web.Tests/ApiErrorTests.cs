@@ -16,6 +16,8 @@ public sealed class ApiErrorTests(TwinApiFixture fixture) : IClassFixture<TwinAp
         { "Structure", """{"floorsBuilt": 0, "stage": "Structure"}""", HttpStatusCode.BadRequest, "floorsBuilt" },
         { "Structure", """{"floorsBuilt": 1, "stage": "Structure", "expectedVersion": 999}""", HttpStatusCode.Conflict, "expectedVersion" },
         { "Structure", """[1, 2]""", HttpStatusCode.BadRequest, "body" },
+        { "Structure", """{"floorsBuilt": 1, "stage": """, HttpStatusCode.BadRequest, "body" },
+        { "Structure", """not json at all""", HttpStatusCode.BadRequest, "body" },
     };
 
     [Theory]

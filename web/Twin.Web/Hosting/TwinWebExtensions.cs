@@ -17,7 +17,19 @@ public static class TwinWebExtensions
 {
     public static IServiceCollection AddTwinWeb(this IServiceCollection services)
     {
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            // The framework's own 400s (a body that is not JSON at all) name the body as the field at fault.
+            if (context.ProblemDetails.Status == StatusCodes.Status400BadRequest
+                && context.ProblemDetails is not HttpValidationProblemDetails
+                && !context.ProblemDetails.Extensions.ContainsKey("field"))
+            {
+                context.ProblemDetails.Extensions["field"] = "body";
+                context.ProblemDetails.Detail ??= "the request body is not valid JSON";
+            }
+        });
+        // A body that cannot be read is a 400 in every environment (Development would throw a 500).
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddOpenApi();
         services.Configure<JsonOptions>(o => TwinJson.Configure(o.SerializerOptions));
         services.AddSingleton<TwinCatalog>();
