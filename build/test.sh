@@ -71,6 +71,18 @@ test_main() {
   set -e
 
   read -r passed failed skipped < <(trx_counts "$results")
+
+  # The web client's unit tests (vitest) and its lint count too.
+  local client_rc=0 cp cf cs
+  info "Running the web client's unit tests and lint (npm)"
+  mkdir -p "$results"
+  (cd "$ROOT/web/client" && "$ROOT/node_modules/.bin/vitest" run --reporter=default --reporter=json --outputFile.json="$results/vitest.json" </dev/null) || client_rc=$?
+  if [[ -f "$results/vitest.json" ]]; then
+    read -r cp cf cs < <(node -e 'const r = require(process.argv[1]); console.log(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTestSuites || 0), r.numPendingTests + (r.numTodoTests || 0))' "$results/vitest.json")
+    passed=$((passed + cp)) failed=$((failed + cf)) skipped=$((skipped + cs))
+  fi
+  ((client_rc == 0)) || { warn "the web client's tests failed (exit $client_rc)"; rc=1; }
+  (cd "$ROOT" && npm run --silent lint:client </dev/null) || { warn "the web client's lint failed"; rc=1; failed=$((failed + 1)); }
   if ((rc != 0 && failed == 0)); then
     warn "dotnet test exited with code $rc (build error, crash or hang: see the output above)"
   fi
