@@ -1,0 +1,3 @@
+global using Twin.Contracts.Changes;
+global using Twin.Contracts.Model;
+global using Twin.Contracts.Stats;

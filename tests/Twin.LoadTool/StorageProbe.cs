@@ -1,0 +1,97 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Azure.Data.Tables;
+
+namespace Twin.LoadTool;
+
+/// <summary>
+/// What the run cost the storage: Table requests counted in Azurite's <c>--debug</c> log between
+/// two offsets, and durability lag, the time from a reading's <c>at</c> to its twin's row
+/// Timestamp in the <c>twins</c> table (Azurite sets Timestamp when it stores the row).
+/// </summary>
+internal static partial class StorageProbe
+{
+    public static long LogOffset(string? path) => path is not null && File.Exists(path) ? new FileInfo(path).Length : 0;
+
+    /// <summary>
+    /// Sends a request Azurite logs and refuses (no credentials): its line in the debug log marks
+    /// a moment in the log's own order. Azurite stamps its log lines when it writes them, which
+    /// under load is long after the request came, so times cannot cut the log; markers can.
+    /// </summary>
+    public static async Task MarkAsync(HttpClient http, string connectionString, string marker)
+    {
+        var endpoint = connectionString.Split(';').Select(p => p.Split('=', 2)).FirstOrDefault(p => p[0] == "TableEndpoint")?[1]
+            ?? throw new ArgumentException("the storage connection string has no TableEndpoint");
+        using var response = await http.GetAsync(new Uri($"{endpoint.TrimEnd('/')}/Tables('{marker}')"));
+    }
+
+    /// <summary>Table requests logged between the two markers' lines: (all, writes, writes to the twins table).</summary>
+    public static (long Requests, long Writes, long TwinWrites) CountRequests(string path, long from, string startMarker, string endMarker)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        stream.Seek(from, SeekOrigin.Begin);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        long requests = 0, writes = 0, twinWrites = 0;
+        var counting = false;
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Contains(startMarker, StringComparison.Ordinal))
+            {
+                counting = true;
+                continue;
+            }
+
+            if (line.Contains(endMarker, StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            if (!counting)
+            {
+                continue;
+            }
+
+            var match = RequestLine().Match(line);
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            requests++;
+            if (match.Groups["method"].Value != "GET")
+            {
+                writes++;
+                if (match.Groups["url"].Value.Contains("/twins(", StringComparison.Ordinal))
+                {
+                    twinWrites++;
+                }
+            }
+        }
+
+        return (requests, writes, twinWrites);
+    }
+
+    /// <summary>Lag in ms of each twin in <paramref name="lastAccepted"/> whose row is found.</summary>
+    public static async Task<List<long>> DurabilityLagAsync(string connectionString, IReadOnlyDictionary<string, long> lastAccepted)
+    {
+        var table = new TableClient(connectionString, "twins");
+        var lags = new List<long>();
+        await foreach (var row in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey", "Timestamp"], maxPerPage: 1_000))
+        {
+            var key = Uri.UnescapeDataString(row.PartitionKey + " " + row.RowKey);
+            var id = TwinId().Match(key);
+            if (id.Success && lastAccepted.TryGetValue(id.Value, out var at) && row.Timestamp is { } written)
+            {
+                lags.Add(written.ToUnixTimeMilliseconds() - at);
+            }
+        }
+
+        return lags;
+    }
+
+    [GeneratedRegex(@"RequestMethod=(?<method>[A-Z]+) RequestURL=(?<url>\S+)")]
+    private static partial Regex RequestLine();
+
+    [GeneratedRegex(@"(station|plant):[A-Za-z0-9\-]+")]
+    private static partial Regex TwinId();
+}
