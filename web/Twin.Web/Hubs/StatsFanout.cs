@@ -21,6 +21,7 @@ public sealed class StatsFanout : BackgroundService
     private readonly ConcurrentDictionary<string, bool> _dirtyZones = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, JsonObject> _latest = new(StringComparer.Ordinal);
     private long _lastVersion;
+    private bool _complete;
 
     public StatsFanout(CatalogFeed feed, IHubContext<TwinHub> hub, IGrainFactory grains, TwinCatalog catalog)
     {
@@ -37,12 +38,14 @@ public sealed class StatsFanout : BackgroundService
         };
     }
 
-    /// <summary>The latest figures of the park and every zone, computed now if never yet.</summary>
+    /// <summary>The latest figures of the park and every zone, computed now if never yet for every zone.</summary>
     public async Task<IReadOnlyList<JsonObject>> CurrentAsync()
     {
-        if (_latest.IsEmpty)
+        // Periodic refreshes cover only the zones that changed: a late joiner needs every zone once.
+        if (!_complete)
         {
             await RefreshAsync(all: true);
+            _complete = true;
         }
 
         return [.. _latest.Values.Select(v => v.DeepClone().AsObject())];
