@@ -72,18 +72,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
             return;
         }
 
-        Process.Start("kill", ["-TERM", $"{_process.Id}"])?.WaitForExit();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        try
-        {
-            await _process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
+        await _process.StopGracefullyAsync(TimeSpan.FromSeconds(10));
         _process.Dispose();
         _process = null;
     }

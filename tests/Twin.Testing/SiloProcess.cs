@@ -113,21 +113,7 @@ public sealed class SiloProcess : IAsyncDisposable
             return;
         }
 
-        if (!_process.HasExited)
-        {
-            Process.Start("kill", ["-TERM", $"{_process.Id}"])?.WaitForExit();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            try
-            {
-                await _process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-        }
-
+        await _process.StopGracefullyAsync(TimeSpan.FromSeconds(15));
         _process.Dispose();
         _process = null;
     }
