@@ -11,9 +11,10 @@ using Microsoft.Net.Http.Headers;
 namespace Twin.Web.Hosting;
 
 /// <summary>
-/// Serves the built map client (web/client, Vite): <c>index.html</c> at <c>/</c> and for every
-/// other page path (the app keeps its state in the hash), hashed assets with a year-long cache,
-/// <c>index.html</c> never cached. Paths of the API, the hub, health and OpenAPI are never answered
+/// Serves the built map client (web/client, Vite): <c>index.html</c> at <c>/</c>, each other page of
+/// the client at its name (<c>/wall</c> → <c>wall.html</c>, <c>/present</c> → <c>present.html</c>, …),
+/// <c>index.html</c> for every other page path (the app keeps its state in the hash), hashed assets
+/// with a year-long cache, pages never cached. Paths of the API, the hub, health and OpenAPI are never answered
 /// with the page.
 /// </summary>
 public static partial class ClientAppExtensions
@@ -62,10 +63,23 @@ public static partial class ClientAppExtensions
 
                 context.Response.ContentType = "text/html; charset=utf-8";
                 context.Response.Headers.CacheControl = "no-cache";
-                await context.Response.SendFileAsync(index, context.RequestAborted);
+                await context.Response.SendFileAsync(PageFor(files, context.Request.Path) ?? index, context.RequestAborted);
             })
             .ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>The page named by a one-segment path (<c>/wall</c> → <c>wall.html</c>), if the client has it.</summary>
+    internal static IFileInfo? PageFor(IFileProvider files, PathString path)
+    {
+        var name = path.Value?.Trim('/');
+        if (string.IsNullOrEmpty(name) || name.Contains('/', StringComparison.Ordinal) || !name.All(c => char.IsAsciiLetterLower(c) || c == '-'))
+        {
+            return null;
+        }
+
+        var page = files.GetFileInfo(name + ".html");
+        return page.Exists ? page : null;
     }
 
     internal static bool IsServerPath(PathString path) =>
