@@ -181,7 +181,7 @@ public static class SeedValidator
                 continue;
             }
 
-            if (building.TenantId != enterprise.Id)
+            if (!building.Tenants.Contains(enterprise.Id))
             {
                 yield return $"buildingIds: building '{buildingId}' has tenant '{building.TenantId}', not this enterprise";
             }

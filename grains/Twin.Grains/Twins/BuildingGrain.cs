@@ -13,4 +13,28 @@ public sealed class BuildingGrain(
                 ? Refuse(violation)
                 : Accept(current with { FloorsBuilt = command.FloorsBuilt, Stage = command.Stage })));
     }
+
+    public Task<CommandResult> Let(BuildingLetting command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return Commit(command.ExpectedVersion, current =>
+            ValueTask.FromResult(TenancyRules.CheckLetting(current, command.TenantIds) is { } violation
+                ? Refuse(violation)
+                : Accept(current with { TenantId = command.TenantIds[0], CoTenantIds = [.. command.TenantIds.Skip(1)] })));
+    }
+
+    public Task<CommandResult> Vacate(BuildingVacating command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return Commit(command.ExpectedVersion, current =>
+        {
+            if (TenancyRules.CheckVacating(current, command.TenantIds) is { } violation)
+            {
+                return ValueTask.FromResult(Refuse(violation));
+            }
+
+            var left = current.Tenants.Except(command.TenantIds, StringComparer.Ordinal).ToList();
+            return ValueTask.FromResult(Accept(current with { TenantId = left.FirstOrDefault(), CoTenantIds = [.. left.Skip(1)] }));
+        });
+    }
 }

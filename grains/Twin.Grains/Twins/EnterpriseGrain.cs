@@ -44,6 +44,32 @@ public sealed class EnterpriseGrain(
         });
     }
 
+    public Task<CommandResult> MoveIn(EnterpriseMoveIn command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return Commit(command.ExpectedVersion, current =>
+            ValueTask.FromResult(TenancyRules.CheckMoveIn(current, command.BuildingIds) is { } violation
+                ? Refuse(violation)
+                : Accept(current with
+                {
+                    BuildingIds = [.. current.BuildingIds, .. command.BuildingIds],
+                    Geometry = command.Location ?? current.Geometry,
+                })));
+    }
+
+    public Task<CommandResult> MoveOut(EnterpriseMoveOut command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return Commit(command.ExpectedVersion, current =>
+            ValueTask.FromResult(TenancyRules.CheckMoveOut(current, command.BuildingIds) is { } violation
+                ? Refuse(violation)
+                : Accept(current with
+                {
+                    BuildingIds = [.. current.BuildingIds.Except(command.BuildingIds, StringComparer.Ordinal)],
+                    Geometry = command.Location ?? current.Geometry,
+                })));
+    }
+
     private async Task<BuildingState?> FirstUnfinishedBuilding(EnterpriseState current)
     {
         foreach (var id in current.BuildingIds)

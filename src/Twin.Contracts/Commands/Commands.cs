@@ -50,3 +50,33 @@ public sealed record NetworkStatusChange(
 public sealed record StationReadingReport(
     [property: Id(0)] StationReading Reading,
     [property: Id(1)] long? ExpectedVersion = null);
+
+/// <summary>Lets a vacant building to one tenant, or floor by floor to several when it allows a split.</summary>
+[GenerateSerializer, Immutable]
+[Alias("twin.cmd.building-letting")]
+public sealed record BuildingLetting(
+    [property: Id(0)] IReadOnlyList<string> TenantIds,
+    [property: Id(1)] long? ExpectedVersion = null);
+
+/// <summary>Ends the letting of a building to these tenants (used to undo a letting).</summary>
+[GenerateSerializer, Immutable]
+[Alias("twin.cmd.building-vacating")]
+public sealed record BuildingVacating(
+    [property: Id(0)] IReadOnlyList<string> TenantIds,
+    [property: Id(1)] long? ExpectedVersion = null);
+
+/// <summary>An enterprise moves into standard buildings; <paramref name="Location"/> becomes its point when given.</summary>
+[GenerateSerializer, Immutable]
+[Alias("twin.cmd.enterprise-move-in")]
+public sealed record EnterpriseMoveIn(
+    [property: Id(0)] IReadOnlyList<string> BuildingIds,
+    [property: Id(1)] NetTopologySuite.Geometries.Geometry? Location,
+    [property: Id(2)] long? ExpectedVersion = null);
+
+/// <summary>An enterprise leaves standard buildings (used to undo a move-in); <paramref name="Location"/> becomes its geometry when given.</summary>
+[GenerateSerializer, Immutable]
+[Alias("twin.cmd.enterprise-move-out")]
+public sealed record EnterpriseMoveOut(
+    [property: Id(0)] IReadOnlyList<string> BuildingIds,
+    [property: Id(1)] NetTopologySuite.Geometries.Geometry? Location,
+    [property: Id(2)] long? ExpectedVersion = null);

@@ -8,4 +8,10 @@ public interface IBuildingGrain : ITwinGrain
 {
     [Alias("ReportProgress")]
     Task<CommandResult> ReportProgress(BuildingProgress command);
+
+    [Alias("Let")]
+    Task<CommandResult> Let(BuildingLetting command);
+
+    [Alias("Vacate")]
+    Task<CommandResult> Vacate(BuildingVacating command);
 }

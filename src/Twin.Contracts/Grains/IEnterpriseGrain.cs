@@ -11,4 +11,10 @@ public interface IEnterpriseGrain : ITwinGrain
 
     [Alias("ReportFigures")]
     Task<CommandResult> ReportFigures(EnterpriseFiguresReport command);
+
+    [Alias("MoveIn")]
+    Task<CommandResult> MoveIn(EnterpriseMoveIn command);
+
+    [Alias("MoveOut")]
+    Task<CommandResult> MoveOut(EnterpriseMoveOut command);
 }

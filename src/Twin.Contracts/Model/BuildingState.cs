@@ -25,6 +25,7 @@ public sealed record BuildingState : TwinState
     [Id(5)]
     public decimal FloorArea { get; init; }
 
+    /// <summary>The tenant; when the building is let floor by floor to several, the first of them.</summary>
     [Id(6)]
     public string? TenantId { get; init; }
 
@@ -34,6 +35,14 @@ public sealed record BuildingState : TwinState
 
     [Id(8)]
     public DateOnly? ExpectedCompletion { get; init; }
+
+    /// <summary>The other tenants of a building let floor by floor (<see cref="AllowsSplit"/>), beside <see cref="TenantId"/>.</summary>
+    [Id(9)]
+    public IReadOnlyList<string> CoTenantIds { get; init; } = [];
+
+    /// <summary>Every tenant: <see cref="TenantId"/> then <see cref="CoTenantIds"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IEnumerable<string> Tenants => TenantId is null ? CoTenantIds : CoTenantIds.Prepend(TenantId);
 
     protected override TwinKind KindCore => TwinKind.Building;
 }

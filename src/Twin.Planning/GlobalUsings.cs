@@ -1,0 +1,2 @@
+global using Twin.Contracts.Model;
+global using Orleans.Concurrency;
