@@ -62,6 +62,7 @@ public static class TwinWebExtensions
         api.MapStatsApi();
         api.MapCommandApi();
         api.MapIngestApi();
+        api.MapScenarioApi();
         app.MapHub<TwinHub>("/hubs/twin");
         app.MapTwinClient();
         return app;
