@@ -1,4 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Twin.Grains.Tests.Planning;
+using Twin.Planning.Allocation;
 using Orleans.Hosting;
 using Orleans.TestingHost;
 using Twin.Grains.Hosting;
@@ -30,6 +33,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.AddMemoryGrainStorage(TwinStorage.Twins, o => o.GrainStorageSerializer = new TwinStorageSerializer());
             siloBuilder.AddMemoryGrainStorage(TwinStorage.PubSub);
             siloBuilder.AddTwinGrains();
+            siloBuilder.Services.AddSingleton<IAllocationSolver, CpSatAllocationSolver>();
+            siloBuilder.AddIncomingGrainCallFilter<FailingCalls>();
         }
     }
 

@@ -51,7 +51,18 @@ public sealed partial class ScenarioGrain
         var undo = new Stack<Func<Task<CommandResult>>>();
         foreach (var building in plan)
         {
-            var failure = await Apply(building, undo);
+            CommitConflict? failure;
+            try
+            {
+                failure = await Apply(building, undo);
+            }
+#pragma warning disable CA1031 // A step that throws (storage down, silo gone) fails the commit like a refusal: undo and report.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                failure = new CommitConflict(building.Site.BuildingId, "commit", $"a step failed: {e.Message}");
+            }
+
             if (failure is not null)
             {
                 var undoFailures = await Compensate(undo);

@@ -4,6 +4,7 @@ using Twin.Contracts;
 using Orleans.Clustering.AzureStorage;
 using Orleans.Configuration;
 using Twin.Grains.Hosting;
+using Twin.Planning.Allocation;
 using Twin.Seed;
 using Twin.Spatial.Serialization;
 
@@ -47,6 +48,7 @@ public static class SiloExtensions
             });
             silo.AddTwinGrains();
         });
+        builder.Services.AddSingleton<IAllocationSolver, CpSatAllocationSolver>();
         builder.Services.AddSingleton<SeedImporter>();
         builder.Services.AddHostedService<SeedImportService>();
         return builder;

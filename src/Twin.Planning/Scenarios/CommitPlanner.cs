@@ -131,54 +131,17 @@ public static class CommitPlanner
                 ? new SnapshotPlant(now.Id, now.Name, now.Version, now.Status, now.Capacity, now.Latest?.Inflow ?? 0, now.ZonesServed)
                 : p with { Capacity = 0 })
             .ToList();
-        var zoneOf = ScenarioSites.Of(scenario).ToDictionary(s => s.BuildingId, s => s.ZoneId, StringComparer.Ordinal);
-        var discharge = scenario.Plan
-            .Where(p => zoneOf.ContainsKey(p.BuildingId))
-            .GroupBy(p => zoneOf[p.BuildingId])
-            .ToDictionary(g => g.Key, g => g.Sum(p => scenario.FindCandidate(p.CandidateId)?.Discharge ?? 0), StringComparer.Ordinal);
-
-        foreach (var (zone, load) in discharge.Where(d => d.Value > 0).OrderBy(d => d.Key, StringComparer.Ordinal))
+        var sites = ScenarioSites.Of(scenario).ToDictionary(s => s.BuildingId, s => s.ZoneId, StringComparer.Ordinal);
+        var added = scenario.Plan
+            .Where(p => sites.ContainsKey(p.BuildingId))
+            .Select(p => (sites[p.BuildingId], scenario.FindCandidate(p.CandidateId)?.Discharge ?? 0))
+            .ToList();
+        var before = PlantLoads.Relevant(plants).ToDictionary(r => r.Plant.Id, r => r.Plant.Headroom, StringComparer.Ordinal);
+        foreach (var after in PlantLoads.Headroom(plants, added).Where(h => h.Headroom < 0 && h.Headroom < before[h.PlantId]))
         {
-            var serving = plants.Where(p => p.ZonesServed.Contains(zone)).ToList();
-            var headroom = serving.Sum(p => p.Headroom);
-            if (load > headroom)
-            {
-                yield return new(serving.FirstOrDefault()?.Id ?? zone, "headroom",
-                    $"zone '{zone}' would add {load} t/day; its plants ({string.Join(", ", serving.Select(p => p.Id))}) have {headroom} t/day spare now");
-            }
+            var load = before[after.PlantId] - after.Headroom;
+            yield return new(after.PlantId, "headroom",
+                $"the plan adds {load} t/day for zones {string.Join(", ", after.ZoneIds)}; the plant has {before[after.PlantId]} t/day spare now");
         }
-
-        // Zones that share plants draw on one pool: its total must fit too.
-        foreach (var group in Groups(plants))
-        {
-            var load = group.Zones.Sum(z => discharge.GetValueOrDefault(z));
-            var headroom = group.Plants.Sum(p => p.Headroom);
-            if (load > 0 && load > headroom && group.Zones.Count > 1)
-            {
-                yield return new(group.Plants[0].Id, "headroom",
-                    $"zones {string.Join(", ", group.Zones)} would add {load} t/day together; their plants have {headroom} t/day spare now");
-            }
-        }
-    }
-
-    private static List<(List<string> Zones, List<SnapshotPlant> Plants)> Groups(List<SnapshotPlant> plants)
-    {
-        var groups = new List<(List<string> Zones, List<SnapshotPlant> Plants)>();
-        foreach (var plant in plants)
-        {
-            var touching = groups.Where(g => g.Zones.Intersect(plant.ZonesServed).Any()).ToList();
-            var merged = (Zones: plant.ZonesServed.ToList(), Plants: new List<SnapshotPlant> { plant });
-            foreach (var g in touching)
-            {
-                groups.Remove(g);
-                merged.Zones.AddRange(g.Zones);
-                merged.Plants.AddRange(g.Plants);
-            }
-
-            merged.Zones = [.. merged.Zones.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-            groups.Add(merged);
-        }
-
-        return groups;
     }
 }

@@ -43,7 +43,7 @@ public static class Comparison
         }).ToList();
         var after = PlantLoads.Headroom(s.Snapshot.Plants,
             placed.Select(p => (sites[p.BuildingId].ZoneId, s.FindCandidate(p.CandidateId)!.Discharge))).ToDictionary(h => h.PlantId, StringComparer.Ordinal);
-        var plants = s.Snapshot.Plants.Select(p => new PlantFigures(p.Id, p.Name, p.Headroom, after[p.Id].Headroom)).ToList();
+        var plants = s.Snapshot.Plants.Select(p => new PlantFigures(p.Id, p.Name, p.Headroom, after.TryGetValue(p.Id, out var h) ? h.Headroom : p.Headroom)).ToList();
         var tenants = placed.GroupBy(p => p.BuildingId).ToDictionary(
             g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(p => p.CandidateId).Order(StringComparer.Ordinal)], StringComparer.Ordinal);
         return new ScenarioFigures(s.Id, s.Name, s.Version, s.Candidates.Count, placed.Count, used.Values.Sum(),

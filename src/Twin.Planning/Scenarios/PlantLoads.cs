@@ -2,24 +2,30 @@ using Twin.Planning.Allocation;
 
 namespace Twin.Planning.Scenarios;
 
-/// <summary>Plant headroom after new discharge: each candidate's discharge goes to the serving plant with the most headroom left.</summary>
+/// <summary>
+/// Plant headroom as the optimiser counts it: a candidate's discharge counts against every plant
+/// that serves its zone. A plant that does not treat water yet (under construction, planned)
+/// counts only for zones no running plant serves, with no headroom: there, nothing that
+/// discharges fits until it runs.
+/// </summary>
 public static class PlantLoads
 {
-    public static IReadOnlyList<PlantHeadroom> Headroom(IEnumerable<SnapshotPlant> plants, IEnumerable<(string ZoneId, decimal Discharge)> added)
+    /// <summary>The plants that count, each with the zones it counts for.</summary>
+    public static IReadOnlyList<(SnapshotPlant Plant, IReadOnlyList<string> Zones)> Relevant(IEnumerable<SnapshotPlant> plants)
     {
         ArgumentNullException.ThrowIfNull(plants);
-        ArgumentNullException.ThrowIfNull(added);
         var list = plants.ToList();
-        var left = list.ToDictionary(p => p.Id, p => p.Headroom, StringComparer.Ordinal);
-        foreach (var (zone, discharge) in added.OrderByDescending(a => a.Discharge))
-        {
-            var plant = list.Where(p => p.ZonesServed.Contains(zone)).OrderByDescending(p => left[p.Id]).FirstOrDefault();
-            if (plant is not null)
-            {
-                left[plant.Id] -= discharge;
-            }
-        }
+        var served = list.Where(p => p.Running).SelectMany(p => p.ZonesServed).ToHashSet(StringComparer.Ordinal);
+        return [.. list
+            .Select(p => (Plant: p, Zones: (IReadOnlyList<string>)(p.Running ? [.. p.ZonesServed] : [.. p.ZonesServed.Where(z => !served.Contains(z))])))
+            .Where(p => p.Zones.Count > 0)];
+    }
 
-        return [.. list.Select(p => new PlantHeadroom(p.Id, p.ZonesServed, left[p.Id]))];
+    /// <summary>Headroom left in each plant that counts once <paramref name="added"/> discharges (zone, t/day) are placed.</summary>
+    public static IReadOnlyList<PlantHeadroom> Headroom(IEnumerable<SnapshotPlant> plants, IEnumerable<(string ZoneId, decimal Discharge)> added)
+    {
+        ArgumentNullException.ThrowIfNull(added);
+        var load = added.GroupBy(a => a.ZoneId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(a => a.Discharge), StringComparer.Ordinal);
+        return [.. Relevant(plants).Select(r => new PlantHeadroom(r.Plant.Id, r.Zones, r.Plant.Headroom - r.Zones.Sum(z => load.GetValueOrDefault(z))))];
     }
 }
