@@ -88,9 +88,9 @@ public sealed partial class ScenarioGrain
                 },
                 FinishedAt = DateTimeOffset.UtcNow,
                 Elapsed = result.Elapsed,
-                Objective = result.Objective,
-                BestBound = result.BestBound,
-                Gap = result.Gap,
+                Objective = Finite(result.Objective),
+                BestBound = Finite(result.BestBound),
+                Gap = Finite(result.Gap),
                 TotalValue = result.TotalValue,
                 Unplaced = result.Unplaced,
                 Placed = result.Assignments.Count,
@@ -116,6 +116,9 @@ public sealed partial class ScenarioGrain
         }
     }
 
+    /// <summary>No figure yet (NaN, infinity) is kept as 0: JSON has no NaN, and the record goes to storage and the API.</summary>
+    private static double Finite(double value) => double.IsFinite(value) ? value : 0;
+
     /// <summary>A run going on the thread pool; the solver reports progress here from its own threads.</summary>
     private sealed class ActiveRun(RunRecord started) : IProgress<SolveProgress>
     {
@@ -130,9 +133,9 @@ public sealed partial class ScenarioGrain
         public void Report(SolveProgress value) => Volatile.Write(ref _progress, Started with
         {
             Elapsed = value.Elapsed,
-            Objective = value.Objective,
-            BestBound = value.BestBound,
-            Gap = value.Gap,
+            Objective = Finite(value.Objective),
+            BestBound = Finite(value.BestBound),
+            Gap = Finite(value.Gap),
         });
     }
 }

@@ -232,7 +232,7 @@ public static partial class ScenarioApi
         if (good.Count == 0)
         {
             return TypedResults.ValidationProblem(
-                errors.GroupBy(e => $"line {e.Line}: {e.Field}").ToDictionary(g => g.Key, g => g.Select(e => e.Error).ToArray()),
+                new Dictionary<string, string[]> { ["csv"] = [.. errors.Select(e => $"line {e.Line}, {e.Field}: {e.Error}")] },
                 title: "No row of the CSV could be taken",
                 extensions: new Dictionary<string, object?> { ["field"] = "csv", ["rows"] = errors });
         }
