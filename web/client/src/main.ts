@@ -113,6 +113,7 @@ function relabel(): void {
   byId("lang-toggle").textContent = translate(l, "toolbar.language");
   byId("theme-toggle").title = translate(l, "toolbar.theme");
   byId("reset-view").title = translate(l, "toolbar.reset");
+  byId("planner-link").setAttribute("href", l === "en" ? "/plan?lang=en" : "/plan");
   searchBox.relabel();
   setHubStatus(hub.state);
   legend.render(l, app.state);

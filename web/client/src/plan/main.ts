@@ -44,20 +44,30 @@ let editing: Candidate | null = null;
 let comparison: Awaited<ReturnType<typeof scenarioApi.compare>> | null = null;
 let compareWith = "";
 
+/** The open scenario; only called where one is open. */
+function view(): ScenarioView {
+  if (!current) {
+    throw new Error("no scenario is open");
+  }
+  return current;
+}
+
 const map = new PlanMap(byId("plan-map"));
-map.onClick(async (buildingId) => {
+map.onClick((buildingId) => {
   // Clicking a building while a candidate is being edited places it there (a manual placement).
-  if (!current || !editing) {
+  const candidate = editing;
+  if (!current || !candidate) {
     return;
   }
-  await act(() => callAssign(editing!.id, buildingId));
+  void act(() => callAssign(candidate.id, buildingId));
 });
 
 async function callAssign(candidateId: string, buildingId: string): Promise<ScenarioView> {
-  const response = await fetch(`/api/scenarios/${current!.scenario.id}/assignments`, {
+  const s = view().scenario;
+  const response = await fetch(`/api/scenarios/${s.id}/assignments`, {
     method: "POST",
     headers: { "Content-Type": "application/json", Accept: "application/json" },
-    body: JSON.stringify({ candidateId, buildingId, expectedVersion: current!.scenario.version }),
+    body: JSON.stringify({ candidateId, buildingId, expectedVersion: s.version }),
   });
   if (!response.ok) {
     const body = (await response.json()) as { detail?: string; field?: string };
@@ -67,7 +77,7 @@ async function callAssign(candidateId: string, buildingId: string): Promise<Scen
 }
 
 /** Runs an API call, shows its error (naming the field) if it fails, and re-renders. */
-async function act(call: () => Promise<ScenarioView | null | void>): Promise<void> {
+async function act(call: () => Promise<ScenarioView | null | undefined>): Promise<void> {
   try {
     const view = await call();
     if (view) {
@@ -116,10 +126,10 @@ function renderList(): void {
     byId("scenario-list"),
     h("h2", {}, t("plan.scenarios")),
     name,
-    h("button", { id: "create", class: "primary", onclick: () => act(() => scenarioApi.create(name.value)) }, t("plan.create")),
+    h("button", { id: "create", class: "primary", onclick: () => void act(() => scenarioApi.create(name.value)) }, t("plan.create")),
     summaries.length === 0 ? h("p", { class: "muted" }, t("plan.none")) : null,
     ...summaries.map((s) =>
-      h("div", { class: `scenario-item${s.id === current?.scenario.id ? " current" : ""}`, "data-id": s.id, onclick: () => open(s.id) },
+      h("div", { class: `scenario-item${s.id === current?.scenario.id ? " current" : ""}`, "data-id": s.id, onclick: () => void open(s.id) },
         h("div", {}, s.name, s.committed ? ` · ${t("plan.committed")}` : ""),
         h("div", { class: "muted" }, `${s.placed}/${s.candidates} · v${s.version}`))),
   );
@@ -156,24 +166,24 @@ function renderPanel(): void {
 }
 
 function header(): HTMLElement {
-  const s = current!.scenario;
+  const s = view().scenario;
   return h("div", {},
     h("h2", { id: "scenario-name" }, `${s.name} · v${s.version}`),
     h("button", { id: "rename", onclick: () => { const name = prompt(t("plan.rename"), s.name); if (name) { void act(() => scenarioApi.rename(s.id, name, s.version)); } } }, t("plan.rename")),
-    h("button", { id: "copy", onclick: () => act(() => scenarioApi.copy(s.id, t("plan.copyName", { name: s.name }))) }, t("plan.copy")),
-    h("button", { id: "delete", onclick: () => { if (confirm(t("plan.deleteConfirm", { name: s.name }))) { void act(async () => { await scenarioApi.remove(s.id, s.version); current = null; }); } } }, t("plan.delete")),
+    h("button", { id: "copy", onclick: () => void act(() => scenarioApi.copy(s.id, t("plan.copyName", { name: s.name }))) }, t("plan.copy")),
+    h("button", { id: "delete", onclick: () => { if (confirm(t("plan.deleteConfirm", { name: s.name }))) { void act(async () => { await scenarioApi.remove(s.id, s.version); current = null; return null; }); } } }, t("plan.delete")),
     h("button", { id: "drift", onclick: () => void showDrift() }, t("plan.drift")),
     h("div", { id: "drift-list", class: "muted" }));
 }
 
 async function showDrift(): Promise<void> {
-  const drift = await scenarioApi.drift(current!.scenario.id);
+  const drift = await scenarioApi.drift(view().scenario.id);
   replace(byId("drift-list"), ...(drift.items.length === 0 ? [t("plan.noDrift")] :
     drift.items.map((d) => h("div", {}, `${d.twinId} · ${d.kind} · ${d.field}: ${d.before ?? "—"} → ${d.after ?? "—"}`))));
 }
 
 function demandTools(): HTMLElement {
-  const s = current!.scenario;
+  const s = view().scenario;
   const file = h("input", { id: "csv-file", type: "file", accept: ".csv,text/csv" });
   file.addEventListener("change", () => {
     const chosen = file.files?.[0];
@@ -200,7 +210,7 @@ function demandTools(): HTMLElement {
     });
   });
   return h("div", {},
-    h("button", { id: "add-signed", onclick: () => act(() => scenarioApi.addSigned(s.id, s.version)) }, t("plan.addSigned")),
+    h("button", { id: "add-signed", onclick: () => void act(() => scenarioApi.addSigned(s.id, s.version)) }, t("plan.addSigned")),
     h("label", { class: "muted" }, t("plan.importCsv"), " ", file),
     h("a", { href: scenarioApi.templateUrl, download: "candidates-template.csv", class: "top-link" }, t("plan.template")));
 }
@@ -216,13 +226,13 @@ function candidateForm(): HTMLElement {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const data = new FormData(form);
-    const text = (k: string) => String(data.get(k) ?? "");
+    const text = (k: string) => { const v = data.get(k); return typeof v === "string" ? v : ""; };
     const num = (k: string) => Number(text(k));
     const candidate: Candidate = {
       id: text("id"), name: text("name"), industry: text("industry"), minArea: num("minArea"), maxArea: num("maxArea"), floors: num("floors"),
       discharge: num("discharge"), hazardClass: num("hazardClass"), readyBy: text("readyBy"), value: num("value"),
     };
-    const s = current!.scenario;
+    const s = view().scenario;
     const wasEditing = editing !== null;
     editing = null;
     void act(() => (wasEditing ? scenarioApi.updateCandidate(s.id, candidate, s.version) : scenarioApi.addCandidate(s.id, candidate, s.version)));
@@ -231,11 +241,11 @@ function candidateForm(): HTMLElement {
 }
 
 function candidateTable(): HTMLElement {
-  const s = current!.scenario;
+  const s = view().scenario;
   const placedIn = new Map(s.plan.map((p) => [p.candidateId, p.buildingId]));
   const colors = buildingColors(s.plan);
   const cols: PlanKey[] = ["plan.col.id", "plan.col.name", "plan.col.industry", "plan.col.area", "plan.col.floors", "plan.col.discharge", "plan.col.hazard", "plan.col.readyBy", "plan.col.value", "plan.col.source", "plan.col.building"];
-  return h("table", { class: "plan-table", id: "candidate-table" },
+  return h("div", { class: "table-scroll" }, h("table", { class: "plan-table", id: "candidate-table" },
     h("thead", {}, h("tr", {}, ...cols.map((k) => h("th", {}, t(k))), h("th", {}))),
     h("tbody", {}, ...s.candidates.map(({ candidate: c, source }) => {
       const building = placedIn.get(c.id);
@@ -244,11 +254,11 @@ function candidateTable(): HTMLElement {
         h("td", {}, c.discharge), h("td", {}, c.hazardClass), h("td", {}, c.readyBy), h("td", {}, c.value), h("td", {}, t(`source.${source}` as PlanKey)),
         h("td", {}, building ? h("span", { class: "swatch", style: `background:${colors.get(building) ?? "#888"}` }) : null, building ?? "—"),
         h("td", {}, h("button", { onclick: (e: Event) => { e.stopPropagation(); void act(() => scenarioApi.removeCandidate(s.id, c.id, s.version)); } }, t("plan.remove"))));
-    })));
+    }))));
 }
 
 function runSection(): HTMLElement {
-  const s = current!.scenario;
+  const s = view().scenario;
   const limit = h("input", { id: "time-limit", type: "number", value: "10", min: "1", max: "600" });
   const run = runProgress;
   const progress = run ? progressOf(run) : null;
@@ -271,7 +281,7 @@ function progressParams(p: Progress): Record<string, string> {
 }
 
 async function startRun(seconds: number): Promise<void> {
-  const s = current!.scenario;
+  const s = view().scenario;
   try {
     const started = await scenarioApi.startRun(s.id, seconds, s.version);
     runId = started.runId;
@@ -285,6 +295,7 @@ async function startRun(seconds: number): Promise<void> {
         line.textContent = t("plan.progress", progressParams(progressOf(runProgress)));
       }
     }
+    await refreshList();
     await open(s.id);
   } catch (error: unknown) {
     message = { text: error instanceof ProblemError ? `${error.field ?? ""}: ${error.detail}` : String(error), bad: true };
@@ -293,7 +304,7 @@ async function startRun(seconds: number): Promise<void> {
 }
 
 function rulesSection(): HTMLElement {
-  const s = current!.scenario;
+  const s = view().scenario;
   const inputs = s.rules.zoneIndustries.map((r) => {
     const zone = s.snapshot.zones.find((z) => z.id === r.zoneId);
     const input = h("input", { class: "wide", "data-zone": r.zoneId, value: r.industries.join(",") });
@@ -302,7 +313,7 @@ function rulesSection(): HTMLElement {
   return h("div", { id: "rules" }, ...inputs.map((i) => i.row),
     h("button", {
       id: "save-rules",
-      onclick: () => act(() => scenarioApi.setRules(s.id, {
+      onclick: () => void act(() => scenarioApi.setRules(s.id, {
         ...s.rules,
         zoneIndustries: inputs.map((i) => ({ zoneId: i.zoneId, industries: i.input.value.split(",").map((x) => x.trim()).filter((x) => x.length > 0) })),
       }, s.version)),
@@ -310,7 +321,7 @@ function rulesSection(): HTMLElement {
 }
 
 function compareSection(): HTMLElement {
-  const s = current!.scenario;
+  const s = view().scenario;
   const select = h("select", { id: "compare-with" }, h("option", { value: "" }, "—"),
     ...summaries.filter((x) => x.id !== s.id).map((x) => h("option", { value: x.id, selected: x.id === compareWith }, x.name)));
   select.addEventListener("change", () => (compareWith = select.value));
@@ -318,11 +329,13 @@ function compareSection(): HTMLElement {
   return h("div", {}, select,
     h("button", {
       id: "compare",
-      onclick: async () => {
+      onclick: () => {
         const ids = comparable([s.id, select.value]);
         if (ids) {
-          comparison = await scenarioApi.compare(ids);
-          render();
+          void scenarioApi.compare(ids).then((c) => {
+            comparison = c;
+            render();
+          });
         }
       },
     }, t("plan.compareWith")), table);
@@ -344,7 +357,7 @@ function comparisonTable(c: NonNullable<typeof comparison>): HTMLElement {
 }
 
 async function showCommit(): Promise<void> {
-  const s = current!.scenario;
+  const s = view().scenario;
   const dialog = byId("commit-dialog") as HTMLDialogElement;
   const preview = await scenarioApi.preview(s.id);
   replace(dialog,
@@ -355,7 +368,7 @@ async function showCommit(): Promise<void> {
     h("button", {
       id: "commit-confirm",
       class: "primary",
-      onclick: async () => {
+      onclick: () => void (async () => {
         try {
           const result = await scenarioApi.commit(s.id, s.version);
           current = result.scenario;
@@ -367,7 +380,7 @@ async function showCommit(): Promise<void> {
         dialog.close();
         await refreshList();
         render();
-      },
+      })(),
     }, t("plan.commitConfirm")));
   dialog.showModal();
 }

@@ -6,7 +6,7 @@
 import * as maplibregl from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
-import type { Feature, FeatureCollection, Geometry } from "geojson";
+import type { Feature, FeatureCollection } from "geojson";
 import type { TwinFeature } from "../api/types";
 import { boundsOf, unionBounds, type Bounds } from "../geo/geometry";
 import { buildingColors } from "./plan-logic";
@@ -23,6 +23,7 @@ export class PlanMap {
   private zones: TwinFeature[] = [];
   private buildings: TwinFeature[] = [];
   private fitted = false;
+  private fittedPlan = "";
   /** Buildings with a candidate on the map now (for the tests). */
   colored = 0;
 
@@ -41,10 +42,10 @@ export class PlanMap {
     this.zones = zones;
     this.buildings = buildings;
     await this.loaded;
-    const source = this.map.getSource("zones") as maplibregl.GeoJSONSource | undefined;
-    const data: FeatureCollection = { type: "FeatureCollection", features: zones.map((z) => ({ type: "Feature", id: z.id, geometry: z.geometry as Geometry, properties: { id: z.id } })) };
+    const source = this.map.getSource<maplibregl.GeoJSONSource>("zones");
+    const data: FeatureCollection = { type: "FeatureCollection", features: zones.filter((z) => z.geometry !== null).map((z) => ({ type: "Feature", id: z.id, geometry: z.geometry ?? { type: "Point", coordinates: [0, 0] }, properties: { id: z.id } })) };
     if (source) {
-      source.setData(data);
+      void source.setData(data);
       return;
     }
     this.map.addSource("zones", { type: "geojson", data });
@@ -66,22 +67,28 @@ export class PlanMap {
     const features: Feature[] = this.buildings.map((b) => ({
       type: "Feature",
       id: b.id,
-      geometry: b.geometry as Geometry,
+      geometry: b.geometry ?? { type: "Point", coordinates: [0, 0] },
       properties: { id: b.id, color: colors.get(b.id) ?? (sites.has(b.id) ? VACANT : OTHER), planned: false },
     }));
     for (const site of (view?.sites ?? []).filter((s) => s.planned)) {
-      features.push({ type: "Feature", id: site.buildingId, geometry: site.footprint as Geometry, properties: { id: site.buildingId, color: colors.get(site.buildingId) ?? VACANT, planned: true } });
+      features.push({ type: "Feature", id: site.buildingId, geometry: site.footprint, properties: { id: site.buildingId, color: colors.get(site.buildingId) ?? VACANT, planned: true } });
     }
-    (this.map.getSource("buildings") as maplibregl.GeoJSONSource | undefined)?.setData({ type: "FeatureCollection", features });
-    this.colored = features.filter((f) => colors.has(String(f.id))).length;
-    if (!this.fitted) {
+    void this.map.getSource<maplibregl.GeoJSONSource>("buildings")?.setData({ type: "FeatureCollection", features });
+    const placed = features.filter((f) => colors.has(String(f.id)));
+    this.colored = placed.length;
+    const planKey = [...colors.keys()].sort().join(",");
+    if (placed.length > 0 && planKey !== this.fittedPlan) {
+      // A new result: bring the buildings it fills into view.
+      this.fittedPlan = planKey;
+      this.fitTo(placed.reduce<Bounds | null>((b, f) => unionBounds(b, boundsOf(f.geometry)), null), 15);
+    } else if (!this.fitted) {
       this.fit();
     }
   }
 
   onClick(handler: (buildingId: string) => void): void {
     this.map.on("click", "building-fill", (event) => {
-      const id = event.features?.[0]?.properties["id"];
+      const id: unknown = event.features?.[0]?.properties["id"];
       if (typeof id === "string") {
         handler(id);
       }
@@ -91,10 +98,14 @@ export class PlanMap {
   private fit(): void {
     let bounds: Bounds | null = null;
     for (const z of this.zones) {
-      bounds = unionBounds(bounds, boundsOf(z.geometry as Geometry));
+      bounds = unionBounds(bounds, boundsOf(z.geometry));
     }
+    this.fitTo(bounds, 17);
+  }
+
+  private fitTo(bounds: Bounds | null, maxZoom: number): void {
     if (bounds) {
-      this.map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]], { padding: 30, duration: 0 });
+      this.map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]], { padding: 40, duration: 0, maxZoom });
       this.fitted = true;
     }
   }
