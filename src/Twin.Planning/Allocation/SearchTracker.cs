@@ -19,13 +19,14 @@ internal sealed class SearchTracker : CpSolverSolutionCallback
     private readonly IProgress<SolveProgress>? _progress;
     private readonly CancellationToken _cancellation;
     private double _objective;
-    private double _bound = double.PositiveInfinity;
+    private double _bound;
     private TimeSpan _lastReport;
 
-    public SearchTracker(double valueUnit, long startObjective, Stopwatch clock, IProgress<SolveProgress>? progress, CancellationToken cancellation)
+    public SearchTracker(double valueUnit, long startObjective, double startBound, Stopwatch clock, IProgress<SolveProgress>? progress, CancellationToken cancellation)
     {
         _valueUnit = valueUnit;
         _objective = startObjective;
+        _bound = startBound;
         _clock = clock;
         _progress = progress;
         _cancellation = cancellation;
@@ -93,7 +94,7 @@ internal sealed class SearchTracker : CpSolverSolutionCallback
         }
 
         var objective = _objective / _valueUnit;
-        var bound = double.IsFinite(_bound) ? Math.Max(_bound / _valueUnit, objective) : double.NaN;
-        _progress.Report(new SolveProgress(_lastReport, objective, bound, double.IsNaN(bound) ? double.NaN : CpSatAllocationSolver.Gap(objective, bound)));
+        var bound = Math.Max(_bound / _valueUnit, objective);
+        _progress.Report(new SolveProgress(_lastReport, objective, bound, CpSatAllocationSolver.Gap(objective, bound)));
     }
 }
