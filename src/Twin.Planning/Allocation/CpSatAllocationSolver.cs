@@ -79,14 +79,15 @@ public sealed class CpSatAllocationSolver : IAllocationSolver
         var greedy = GreedyAllocator.Allocate(index);
         var model = new AllocationCpModel(index);
         var greedyObjective = model.ObjectiveOf(greedy);
+        var ceiling = ValueBound.Compute(index);
         if (cancellationToken.IsCancellationRequested)
         {
-            return Result(index, greedy, greedyObjective / model.ValueUnit, double.NaN, clock.Elapsed, SolveStatus.Cancelled);
+            return Result(index, greedy, greedyObjective / model.ValueUnit, ceiling, clock.Elapsed, SolveStatus.Cancelled);
         }
 
         model.AddHint(greedy);
         using var solver = new CpSolver { StringParameters = Parameters(options, extraParameters, model.SecondaryRange) };
-        var tracker = new SearchTracker(model.ValueUnit, greedyObjective, TrivialBound(index) * model.ValueUnit, clock, progress, cancellationToken);
+        var tracker = new SearchTracker(model.ValueUnit, greedyObjective, ceiling * model.ValueUnit, options.RelativeGap, clock, progress, cancellationToken);
         solver.SetBestBoundCallback(tracker.OnBound);
         using var stopOnCancel = cancellationToken.Register(solver.StopSearch);
 
@@ -104,22 +105,19 @@ public sealed class CpSatAllocationSolver : IAllocationSolver
 
         var plan = found ? model.ReadPlan(solver.BooleanValue) : greedy;
         var objective = found ? solver.ObjectiveValue : greedyObjective;
-        var bound = found || status == CpSolverStatus.Infeasible ? solver.BestObjectiveBound : double.NaN;
-        var state = cancellationToken.IsCancellationRequested && status != CpSolverStatus.Optimal ? SolveStatus.Cancelled
+        var bound = found ? Math.Min(solver.BestObjectiveBound / model.ValueUnit, ceiling) : ceiling;
+        var state = tracker.StoppedAtGap ? (objective > greedyObjective ? SolveStatus.Feasible : SolveStatus.Greedy)
+            : cancellationToken.IsCancellationRequested && status != CpSolverStatus.Optimal ? SolveStatus.Cancelled
             : status == CpSolverStatus.Optimal ? SolveStatus.Optimal
             : found && objective > greedyObjective ? SolveStatus.Feasible
             : SolveStatus.Greedy;
-        var result = Result(index, plan, objective / model.ValueUnit, bound / model.ValueUnit, clock.Elapsed, state);
+        var result = Result(index, plan, objective / model.ValueUnit, bound, clock.Elapsed, state);
         progress?.Report(new SolveProgress(result.Elapsed, result.Objective, result.BestBound, result.Gap));
         return result;
     }
 
     private static AllocationResult Result(AllocationIndex index, PlanState plan, double objective, double bound, TimeSpan elapsed, SolveStatus status)
     {
-        // The sum of the values of every candidate with a fitting site bounds the value, and the secondary aims stay
-        // below one 0.01 of value: a bound even when CP-SAT proved none (or only its initial one).
-        var trivial = TrivialBound(index);
-        bound = double.IsFinite(bound) ? Math.Min(bound, trivial) : trivial;
         bound = Math.Max(bound, objective);
         var assignments = plan.ToAssignments();
         return new AllocationResult(
@@ -132,9 +130,6 @@ public sealed class CpSatAllocationSolver : IAllocationSolver
             elapsed,
             status);
     }
-
-    private static double TrivialBound(AllocationIndex index) =>
-        (double)Enumerable.Range(0, index.Candidates.Length).Where(c => index.Options[c].Length > 0).Sum(c => index.Candidates[c].Value) + 0.01;
 
     internal static double Gap(double objective, double bound) => Math.Max(0, (bound - objective) / Math.Max(1, Math.Abs(bound)));
 }
