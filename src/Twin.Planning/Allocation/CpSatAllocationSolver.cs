@@ -12,7 +12,9 @@ namespace Twin.Planning.Allocation;
 /// <remarks>
 /// <para>Parameters: <see cref="SolveOptions.TimeLimit"/> → <c>max_time_in_seconds</c>,
 /// <see cref="SolveOptions.RelativeGap"/> → <c>relative_gap_limit</c>, <see cref="SolveOptions.Workers"/> →
-/// <c>num_workers</c>, <see cref="SolveOptions.Seed"/> → <c>random_seed</c>.</para>
+/// <c>num_workers</c>, <see cref="SolveOptions.Seed"/> → <c>random_seed</c>; <c>absolute_gap_limit</c> is set so the
+/// search ends once the value is proven optimal (see <see cref="AllocationCpModel"/>): <see cref="SolveStatus.Optimal"/>
+/// means the total value is optimal, the secondary aims as good as found.</para>
 /// <para>Determinism: CP-SAT's default parallel portfolio is not deterministic (its workers race and share
 /// solutions and bounds as they come). This solver sets <c>interleave_search</c>, which runs the portfolio in
 /// batches of deterministic work and synchronises between batches, so the same problem and seed give the same
@@ -34,34 +36,58 @@ public sealed class CpSatAllocationSolver : IAllocationSolver
     {
         AllocationProblemValidator.Validate(problem);
         AllocationProblemValidator.Validate(options);
-        return Task.Run(() => Solve(problem, options, progress, cancellationToken), CancellationToken.None);
+        return Task.Run(() => Solve(problem, options, _extraParameters, progress, cancellationToken), CancellationToken.None);
     }
 
-    /// <summary>The CP-SAT parameters used for these options (text format).</summary>
-    public static string Parameters(SolveOptions options)
+    private readonly string? _extraParameters;
+
+    public CpSatAllocationSolver()
+    {
+    }
+
+    /// <summary>For measurements: CP-SAT parameters (text format, <c>name:value</c> pairs) replacing or adding to the usual ones.</summary>
+    internal CpSatAllocationSolver(string? extraParameters) => _extraParameters = extraParameters;
+
+    /// <summary>The CP-SAT parameters used for these options (text format), with the absolute gap of a given model.</summary>
+    internal static string Parameters(SolveOptions options, string? extra, long absoluteGap)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return string.Create(
-            CultureInfo.InvariantCulture,
-            $"max_time_in_seconds:{options.TimeLimit.TotalSeconds:R} num_workers:{options.Workers} random_seed:{options.Seed} " +
-            $"relative_gap_limit:{options.RelativeGap:R} interleave_search:true log_search_progress:false");
+        var ci = CultureInfo.InvariantCulture;
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["max_time_in_seconds"] = options.TimeLimit.TotalSeconds.ToString("R", ci),
+            ["num_workers"] = options.Workers.ToString(ci),
+            ["random_seed"] = options.Seed.ToString(ci),
+            ["relative_gap_limit"] = options.RelativeGap.ToString("R", ci),
+            ["interleave_search"] = "true",
+            ["absolute_gap_limit"] = absoluteGap.ToString(ci),
+            ["log_search_progress"] = "false",
+        };
+        foreach (var pair in (extra ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var colon = pair.IndexOf(':', StringComparison.Ordinal);
+            parameters[pair[..colon]] = pair[(colon + 1)..];
+        }
+
+        return string.Join(' ', parameters.Select(kv => kv.Key + ":" + kv.Value));
     }
 
-    private static AllocationResult Solve(AllocationProblem problem, SolveOptions options, IProgress<SolveProgress>? progress, CancellationToken cancellationToken)
+    private static AllocationResult Solve(AllocationProblem problem, SolveOptions options, string? extraParameters, IProgress<SolveProgress>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var index = new AllocationIndex(problem);
         var greedy = GreedyAllocator.Allocate(index);
         var model = new AllocationCpModel(index);
         var greedyObjective = model.ObjectiveOf(greedy);
+        var ceiling = ValueBound.Compute(index);
         if (cancellationToken.IsCancellationRequested)
         {
-            return Result(index, greedy, greedyObjective / model.ValueUnit, double.NaN, clock.Elapsed, SolveStatus.Cancelled);
+            return Result(index, greedy, greedyObjective / model.ValueUnit, ceiling, clock.Elapsed, SolveStatus.Cancelled);
         }
 
         model.AddHint(greedy);
-        using var solver = new CpSolver { StringParameters = Parameters(options) };
-        var tracker = new SearchTracker(model.ValueUnit, greedyObjective, clock, progress, cancellationToken);
+        using var solver = new CpSolver { StringParameters = Parameters(options, extraParameters, model.SecondaryRange) };
+        var tracker = new SearchTracker(model.ValueUnit, greedyObjective, ceiling * model.ValueUnit, options.RelativeGap, clock, progress, cancellationToken);
         solver.SetBestBoundCallback(tracker.OnBound);
         using var stopOnCancel = cancellationToken.Register(solver.StopSearch);
 
@@ -79,25 +105,19 @@ public sealed class CpSatAllocationSolver : IAllocationSolver
 
         var plan = found ? model.ReadPlan(solver.BooleanValue) : greedy;
         var objective = found ? solver.ObjectiveValue : greedyObjective;
-        var bound = found || status == CpSolverStatus.Infeasible ? solver.BestObjectiveBound : double.NaN;
-        var state = cancellationToken.IsCancellationRequested && status != CpSolverStatus.Optimal ? SolveStatus.Cancelled
+        var bound = found ? Math.Min(solver.BestObjectiveBound / model.ValueUnit, ceiling) : ceiling;
+        var state = tracker.StoppedAtGap ? (objective > greedyObjective ? SolveStatus.Feasible : SolveStatus.Greedy)
+            : cancellationToken.IsCancellationRequested && status != CpSolverStatus.Optimal ? SolveStatus.Cancelled
             : status == CpSolverStatus.Optimal ? SolveStatus.Optimal
             : found && objective > greedyObjective ? SolveStatus.Feasible
             : SolveStatus.Greedy;
-        var result = Result(index, plan, objective / model.ValueUnit, bound / model.ValueUnit, clock.Elapsed, state);
+        var result = Result(index, plan, objective / model.ValueUnit, bound, clock.Elapsed, state);
         progress?.Report(new SolveProgress(result.Elapsed, result.Objective, result.BestBound, result.Gap));
         return result;
     }
 
     private static AllocationResult Result(AllocationIndex index, PlanState plan, double objective, double bound, TimeSpan elapsed, SolveStatus status)
     {
-        // No proven bound (nothing solved): the sum of every candidate's value that has a fitting site bounds the
-        // value, and the secondary aims stay below one 0.01 of value.
-        if (!double.IsFinite(bound))
-        {
-            bound = (double)Enumerable.Range(0, index.Candidates.Length).Where(c => index.Options[c].Length > 0).Sum(c => index.Candidates[c].Value) + 0.01;
-        }
-
         bound = Math.Max(bound, objective);
         var assignments = plan.ToAssignments();
         return new AllocationResult(

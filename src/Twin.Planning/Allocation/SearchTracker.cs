@@ -18,18 +18,24 @@ internal sealed class SearchTracker : CpSolverSolutionCallback
     private readonly Stopwatch _clock;
     private readonly IProgress<SolveProgress>? _progress;
     private readonly CancellationToken _cancellation;
+    private readonly double _relativeGap;
     private double _objective;
-    private double _bound = double.PositiveInfinity;
+    private double _bound;
     private TimeSpan _lastReport;
 
-    public SearchTracker(double valueUnit, long startObjective, Stopwatch clock, IProgress<SolveProgress>? progress, CancellationToken cancellation)
+    public SearchTracker(double valueUnit, long startObjective, double startBound, double relativeGap, Stopwatch clock, IProgress<SolveProgress>? progress, CancellationToken cancellation)
     {
         _valueUnit = valueUnit;
         _objective = startObjective;
+        _bound = startBound;
+        _relativeGap = relativeGap;
         _clock = clock;
         _progress = progress;
         _cancellation = cancellation;
     }
+
+    /// <summary>True when the search was stopped because the gap to the quick bound reached the relative gap asked for.</summary>
+    public bool StoppedAtGap { get; private set; }
 
     public override void OnSolutionCallback()
     {
@@ -47,6 +53,13 @@ internal sealed class SearchTracker : CpSolverSolutionCallback
             {
                 _objective = Math.Max(_objective, objective);
                 Report();
+            }
+
+            // CP-SAT's relative_gap_limit knows only its own bound; the quick bound may be the better one.
+            if (_relativeGap > 0 && CpSatAllocationSolver.Gap(_objective / _valueUnit, _bound / _valueUnit) <= _relativeGap)
+            {
+                StoppedAtGap = true;
+                StopSearch();
             }
         }
     }
@@ -93,7 +106,7 @@ internal sealed class SearchTracker : CpSolverSolutionCallback
         }
 
         var objective = _objective / _valueUnit;
-        var bound = double.IsFinite(_bound) ? Math.Max(_bound / _valueUnit, objective) : double.NaN;
-        _progress.Report(new SolveProgress(_lastReport, objective, bound, double.IsNaN(bound) ? double.NaN : CpSatAllocationSolver.Gap(objective, bound)));
+        var bound = Math.Max(_bound / _valueUnit, objective);
+        _progress.Report(new SolveProgress(_lastReport, objective, bound, CpSatAllocationSolver.Gap(objective, bound)));
     }
 }
