@@ -36,6 +36,7 @@ public static partial class ClientAppExtensions
                     title: "Map not built",
                     detail: "The map client has not been built: run `npm ci && npm run build:client` at the repository root.",
                     statusCode: StatusCodes.Status503ServiceUnavailable))
+                .AllowAnonymous()
                 .ExcludeFromDescription();
             return app;
         }
