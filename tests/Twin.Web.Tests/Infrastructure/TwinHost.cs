@@ -122,23 +122,37 @@ public sealed class TwinHost(string connectionString, string serviceId) : WebApp
         .Build();
 
     /// <summary>The session cookie of <c>demo-{role}</c> (<c>name=value</c>), signing in once per host and role.</summary>
-    public async Task<string> SessionCookieAsync(string role)
+    public async Task<string> SessionCookieAsync(string role) => (await CallerAsync(role)).Cookie!;
+
+    /// <summary>
+    /// Who calls, as raw headers: <see cref="Caller.Anonymous"/>, a person role (<c>demo-{role}</c>'s
+    /// session cookies and anti-forgery token), <see cref="Caller.Device"/> (the demo device key) or
+    /// <see cref="Caller.Display"/> (a session from the demo display key of wall <c>main</c>). Once per host and name.
+    /// </summary>
+    public async Task<Caller> CallerAsync(string who)
     {
         await _cookieLock.WaitAsync();
         try
         {
-            if (_cookies.TryGetValue(role, out var cached))
+            if (_callers.TryGetValue(who, out var cached))
             {
                 return cached;
             }
 
-            using var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
-            var user = (await CredentialsAsync()).Users.Single(u => u.Name == AccountBootstrap.DemoPrefix + role);
-            using var response = await client.PostAsJsonAsync(new Uri("/api/auth/login", UriKind.Relative), new { userName = user.Name, password = user.Password });
-            response.EnsureSuccessStatusCode();
-            var cookie = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("twin.session=", StringComparison.Ordinal));
-            _cookies[role] = cookie;
-            return cookie;
+            var credentials = await CredentialsAsync();
+            var caller = who switch
+            {
+                Caller.Anonymous => new Caller(who, null, null, null),
+                Caller.Device => new Caller(who, null, null, credentials.Keys.Single(k => k.Kind == "device").Key),
+                Caller.Display => await SignInAsync(who, "/api/auth/display", new { key = credentials.Keys.Single(k => k.Kind == "display").Key }),
+                _ => await SignInAsync(who, "/api/auth/login", new
+                {
+                    userName = AccountBootstrap.DemoPrefix + who,
+                    password = credentials.Users.Single(u => u.Name == AccountBootstrap.DemoPrefix + who).Password,
+                }),
+            };
+            _callers[who] = caller;
+            return caller;
         }
         finally
         {
@@ -146,7 +160,18 @@ public sealed class TwinHost(string connectionString, string serviceId) : WebApp
         }
     }
 
-    private readonly Dictionary<string, string> _cookies = [];
+    private async Task<Caller> SignInAsync(string who, string path, object body)
+    {
+        await AnonymousClientAsync();
+        using var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        using var response = await client.PostAsJsonAsync(new Uri(path, UriKind.Relative), body);
+        var session = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.IsSuccessStatusCode, $"sign-in of {who} → {(int)response.StatusCode}: {session}");
+        var cookies = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).ToList();
+        return new Caller(who, string.Join("; ", cookies), session.GetProperty("antiforgeryToken").GetString(), null);
+    }
+
+    private readonly Dictionary<string, Caller> _callers = [];
     private readonly SemaphoreSlim _cookieLock = new(1, 1);
 
     public override async ValueTask DisposeAsync()

@@ -66,6 +66,7 @@ public static partial class ClientAppExtensions
                 context.Response.Headers.CacheControl = "no-cache";
                 await context.Response.SendFileAsync(PageFor(files, context.Request.Path) ?? index, context.RequestAborted);
             })
+            .AllowAnonymous() // the pages hold no data: they ask the API, which checks who is asking
             .ExcludeFromDescription();
         return app;
     }

@@ -104,6 +104,11 @@ public static class AuthApi
             return problem;
         }
 
+        if (string.IsNullOrWhiteSpace(request.Key))
+        {
+            return Problems.Invalid("key", "the display key is missing");
+        }
+
         var record = await keys.ValidateAsync(request.Key);
         if (record is not { Kind: ApiKeyKind.Display, WallId: not null })
         {

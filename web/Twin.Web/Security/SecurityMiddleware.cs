@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Twin.Web.Security;
 
-/// <summary>The security middleware of the pipeline, in order: headers and size limits, sign-in, anti-forgery, rate limits, policies.</summary>
+/// <summary>The security middleware of the pipeline, in order: headers, routing, size limits, sign-in, rate limits, policies, anti-forgery.</summary>
 public static class SecurityMiddleware
 {
     /// <summary>
@@ -38,9 +38,10 @@ public static class SecurityMiddleware
         app.UseRouting();
         app.Use(LimitBody);
         app.UseAuthentication();
-        app.Use(CheckAntiforgery);
         app.UseRateLimiter();
         app.UseAuthorization();
+        // After the policies: whoever may not call an endpoint hears 401/403, not a token error.
+        app.Use(CheckAntiforgery);
         return app;
     }
 
