@@ -1,3 +1,4 @@
+using Twin.Web.Security;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -7,7 +8,10 @@ namespace Twin.Web.Tests;
 /// <summary>The planner's flow through the HTTP API on the seed park, on a real Azurite, with the real optimiser.</summary>
 public sealed class ScenarioApiTests(TwinApiFixture fixture) : IClassFixture<TwinApiFixture>
 {
-    private readonly HttpClient _client = fixture.Client;
+    private HttpClient? _planner;
+
+    /// <summary>Scenarios are the planners': every scenario call signs in as <c>demo-planner</c>.</summary>
+    private async Task<HttpClient> Planner() => _planner ??= await fixture.Host.ReadyClientAsync(TwinRoles.Planner);
 
     /// <summary>30 good candidates for the seed park, and 3 bad rows at lines 6, 17 and 33.</summary>
     private static string Csv()
@@ -37,30 +41,30 @@ public sealed class ScenarioApiTests(TwinApiFixture fixture) : IClassFixture<Twi
             request.Content = new StringContent(json, Encoding.UTF8, contentType);
         }
 
-        using var response = await _client.SendAsync(request);
+        using var response = await (await Planner()).SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, text.Length == 0 ? [] : JsonNode.Parse(text)!.AsObject());
     }
 
     private async Task<JsonObject> CreateScenario(string name)
     {
-        var (status, body) = await _client.Post("/api/scenarios", $$"""{"name": "{{name}}"}""");
+        var (status, body) = await (await Planner()).Post("/api/scenarios", $$"""{"name": "{{name}}"}""");
         Assert.Equal(HttpStatusCode.Created, status);
         return body["scenario"]!.AsObject();
     }
 
     private static long Version(JsonObject scenario) => scenario["version"]!.GetValue<long>();
 
-    private async Task<JsonObject> Scenario(string id) => (await _client.GetJson($"/api/scenarios/{id}"))["scenario"]!.AsObject();
+    private async Task<JsonObject> Scenario(string id) => (await (await Planner()).GetJson($"/api/scenarios/{id}"))["scenario"]!.AsObject();
 
     private async Task<JsonObject> RunToEnd(string id)
     {
-        var (status, started) = await _client.Post($"/api/scenarios/{id}/runs", """{"timeLimitSeconds": 5}""");
+        var (status, started) = await (await Planner()).Post($"/api/scenarios/{id}/runs", """{"timeLimitSeconds": 5}""");
         Assert.Equal(HttpStatusCode.Accepted, status);
         var runId = started["runId"]!.GetValue<string>();
         for (var i = 0; i < 400; i++)
         {
-            var run = await _client.GetJson($"/api/scenarios/{id}/runs/{runId}");
+            var run = await (await Planner()).GetJson($"/api/scenarios/{id}/runs/{runId}");
             if (run["status"]!.GetValue<string>() != "Running")
             {
                 return run;
@@ -76,7 +80,7 @@ public sealed class ScenarioApiTests(TwinApiFixture fixture) : IClassFixture<Twi
         scenario["plan"]!.AsArray().ToDictionary(p => p!["candidateId"]!.GetValue<string>(), p => p!["buildingId"]!.GetValue<string>());
 
     private async Task<string> LiveFingerprint() =>
-        string.Join("\n", (await _client.Features("?kind=building")).Concat(await _client.Features("?kind=enterprise"))
+        string.Join("\n", (await (await Planner()).Features("?kind=building")).Concat(await (await Planner()).Features("?kind=enterprise"))
             .Select(f => $"{f.Id()} {f.Version()}").Order(StringComparer.Ordinal));
 
     [Fact]
@@ -106,7 +110,7 @@ public sealed class ScenarioApiTests(TwinApiFixture fixture) : IClassFixture<Twi
         Assert.Equal(live, await LiveFingerprint());
 
         // Copy, then change a rule in A: the pharma area of 药都创新创业园 takes nobody.
-        var (copied, copyBody) = await _client.Post($"/api/scenarios/{id}/copy", """{"name": "方案B"}""");
+        var (copied, copyBody) = await (await Planner()).Post($"/api/scenarios/{id}/copy", """{"name": "方案B"}""");
         Assert.Equal(HttpStatusCode.Created, copied);
         var b = copyBody["scenario"]!.AsObject();
         var bId = b["id"]!.GetValue<string>();
@@ -126,7 +130,7 @@ public sealed class ScenarioApiTests(TwinApiFixture fixture) : IClassFixture<Twi
         Assert.Contains(firstPlan.Values, v => v.StartsWith("building:yaodu-innov-pharma-", StringComparison.Ordinal));
 
         // Compare A and B.
-        var comparison = await _client.GetJson($"/api/scenarios/compare?ids={id},{bId}");
+        var comparison = await (await Planner()).GetJson($"/api/scenarios/compare?ids={id},{bId}");
         var figures = comparison["scenarios"]!.AsArray();
         Assert.Equal(2, figures.Count);
         Assert.Equal(secondPlan.Count, figures[0]!["placed"]!.GetValue<int>());
@@ -140,18 +144,18 @@ public sealed class ScenarioApiTests(TwinApiFixture fixture) : IClassFixture<Twi
         await connection.StartAsync();
         await connection.InvokeAsync("Subscribe", "park");
         await feed.WaitForSnapshot("park");
-        var preview = await _client.GetJson($"/api/scenarios/{id}/commit");
+        var preview = await (await Planner()).GetJson($"/api/scenarios/{id}/commit");
         Assert.Empty(preview["conflicts"]!.AsArray());
         Assert.Equal(secondPlan.Values.Distinct().Count(), preview["changes"]!.AsArray().Count(c => c!["action"]!.GetValue<string>() == "LetBuilding"));
 
-        var (committed, commit) = await _client.Post($"/api/scenarios/{id}/commit", $$"""{"expectedVersion": {{Version(afterSecond)}}}""");
+        var (committed, commit) = await (await Planner()).Post($"/api/scenarios/{id}/commit", $$"""{"expectedVersion": {{Version(afterSecond)}}}""");
 
         Assert.Equal(HttpStatusCode.OK, committed);
         var enterpriseIds = commit["committed"]!["enterpriseIds"]!.AsObject();
         var (candidate, building) = secondPlan.First();
         var tenant = enterpriseIds[candidate]!.GetValue<string>();
-        Assert.Equal(tenant, (await _client.Twin(building)).Prop("tenantId"));
-        Assert.Equal("Signed", (await _client.Twin(tenant)).Prop("status"));
+        Assert.Equal(tenant, (await (await Planner()).Twin(building)).Prop("tenantId"));
+        Assert.Equal("Signed", (await (await Planner()).Twin(tenant)).Prop("status"));
         var item = await feed.WaitForItem(i => i["id"]!.GetValue<string>() == building);
         Assert.Equal(tenant, item["changed"]!["tenantId"]!.GetValue<string>());
         await feed.WaitForItem(i => i["id"]!.GetValue<string>() == tenant);
@@ -160,17 +164,17 @@ public sealed class ScenarioApiTests(TwinApiFixture fixture) : IClassFixture<Twi
         var taken = secondPlan.Values.First();
         var bNow = await Scenario(bId);
         var someCandidate = Plan(bNow).Keys.First();
-        var (assigned, assignedBody) = await _client.Post($"/api/scenarios/{bId}/assignments",
+        var (assigned, assignedBody) = await (await Planner()).Post($"/api/scenarios/{bId}/assignments",
             $$"""{"candidateId": "{{someCandidate}}", "buildingId": "{{taken}}", "expectedVersion": {{Version(bNow)}}}""");
         Assert.True(assigned == HttpStatusCode.OK, assignedBody.ToJsonString());
-        var drift = await _client.GetJson($"/api/scenarios/{bId}/drift");
+        var drift = await (await Planner()).GetJson($"/api/scenarios/{bId}/drift");
         Assert.Contains(drift["items"]!.AsArray(), d => d!["twinId"]!.GetValue<string>() == taken && d["kind"]!.GetValue<string>() == "BuildingTaken");
-        var (read, _) = await _client.Post("/api/plants/plant:yaodu-tech-interim/readings",
+        var (read, _) = await fixture.Client.Post("/api/plants/plant:yaodu-tech-interim/readings",
             $$"""{"at": "{{DateTimeOffset.UtcNow.AddSeconds(-1):O}}", "inflow": 5995, "cod": 30, "ammonia": 1, "totalPhosphorus": 0.2, "ph": 7}""");
         Assert.Equal(HttpStatusCode.OK, read);
         var beforeRefusal = await LiveFingerprint();
 
-        var (refused, problem) = await _client.Post($"/api/scenarios/{bId}/commit", "{}");
+        var (refused, problem) = await (await Planner()).Post($"/api/scenarios/{bId}/commit", "{}");
 
         Assert.Equal(HttpStatusCode.Conflict, refused);
         var conflicts = problem["conflicts"]!.AsArray();
@@ -214,9 +218,9 @@ public sealed class ScenarioApiTests(TwinApiFixture fixture) : IClassFixture<Twi
         }
 
         Assert.Equal(version, Version(await Scenario(id)));
-        var template = await _client.GetStringAsync(new Uri("/api/scenarios/candidates/template.csv", UriKind.Relative));
+        var template = await (await Planner()).GetStringAsync(new Uri("/api/scenarios/candidates/template.csv", UriKind.Relative));
         Assert.StartsWith("id,name,industry,minArea,maxArea,floors,discharge,hazardClass,readyBy,value", template, StringComparison.Ordinal);
-        var list = await _client.GetStringAsync(new Uri("/api/scenarios", UriKind.Relative));
+        var list = await (await Planner()).GetStringAsync(new Uri("/api/scenarios", UriKind.Relative));
         Assert.Contains(id, list, StringComparison.Ordinal);
     }
 }

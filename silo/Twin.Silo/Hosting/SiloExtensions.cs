@@ -5,7 +5,9 @@ using Orleans.Clustering.AzureStorage;
 using Orleans.Configuration;
 using Twin.Grains.Hosting;
 using Twin.Planning.Allocation;
+using Twin.Contracts.Security;
 using Twin.Seed;
+using Twin.Silo.Audit;
 using Twin.Spatial.Serialization;
 
 namespace Twin.Silo.Hosting;
@@ -49,6 +51,7 @@ public static class SiloExtensions
             silo.AddTwinGrains();
         });
         builder.Services.AddSingleton<IAllocationSolver, CpSatAllocationSolver>();
+        builder.Services.AddSingleton<IAuditLog>(new AzureTableAuditLog(new TableServiceClient(connectionString)));
         builder.Services.AddSingleton<SeedImporter>();
         builder.Services.AddHostedService<SeedImportService>();
         return builder;

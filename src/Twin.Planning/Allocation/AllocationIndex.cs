@@ -48,9 +48,10 @@ internal sealed class AllocationIndex
         NearExistingHazard = SeparationApplies ? SitesNearExistingHazards() : new bool[Sites.Length];
 
         Options = new SiteOption[Candidates.Length][];
+        var list = new List<SiteOption>();
         for (var c = 0; c < Candidates.Length; c++)
         {
-            var list = new List<SiteOption>();
+            list.Clear();
             for (var s = 0; s < Sites.Length; s++)
             {
                 if (ZoneAccepts(Sites[s].ZoneId, Candidates[c].Industry)
@@ -121,8 +122,19 @@ internal sealed class AllocationIndex
     public bool AnyZoneAccepts(string industry) => _accepted.Values.Any(set => set.Contains(industry));
 
     /// <summary>Every plant serving the site has headroom for this candidate's discharge on its own.</summary>
-    public bool HeadroomAllowsAlone(int c, int s) =>
-        DischargeMilli[c] == 0 || SitePlants[s].All(p => DischargeMilli[c] <= HeadroomMilli[p]);
+    public bool HeadroomAllowsAlone(int c, int s)
+    {
+        var discharge = DischargeMilli[c];
+        foreach (var p in SitePlants[s])
+        {
+            if (discharge > 0 && discharge > HeadroomMilli[p])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Closer than the separation (touching or overlapping footprints are at distance 0).</summary>
     public static bool TooClose(Geometry a, Geometry b, double separation) =>

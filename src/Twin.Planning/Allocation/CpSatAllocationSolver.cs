@@ -27,6 +27,7 @@ namespace Twin.Planning.Allocation;
 public sealed class CpSatAllocationSolver : IAllocationSolver
 {
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MinimumSearch = TimeSpan.FromMilliseconds(100);
 
     public Task<AllocationResult> SolveAsync(
         AllocationProblem problem,
@@ -86,7 +87,10 @@ public sealed class CpSatAllocationSolver : IAllocationSolver
         }
 
         model.AddHint(greedy);
-        using var solver = new CpSolver { StringParameters = Parameters(options, extraParameters, model.SecondaryRange) };
+        // The time limit covers the whole solve: preparation (eligibility, greedy plan, model) comes out of it.
+        var searchTime = options.TimeLimit - clock.Elapsed;
+        var searchOptions = options with { TimeLimit = searchTime > MinimumSearch ? searchTime : MinimumSearch };
+        using var solver = new CpSolver { StringParameters = Parameters(searchOptions, extraParameters, model.SecondaryRange) };
         var tracker = new SearchTracker(model.ValueUnit, greedyObjective, ceiling * model.ValueUnit, options.RelativeGap, clock, progress, cancellationToken);
         solver.SetBestBoundCallback(tracker.OnBound);
         using var stopOnCancel = cancellationToken.Register(solver.StopSearch);

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Routing;
 using Twin.Planning.Allocation;
 using Twin.Planning.Scenarios;
 using Twin.Web.Catalog;
+using Twin.Web.Security;
+using Twin.Contracts.Security;
 
 namespace Twin.Web.Api;
 
@@ -24,7 +26,8 @@ public static partial class ScenarioApi
     public static RouteGroupBuilder MapScenarioApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var scenarios = api.MapGroup("/scenarios").WithTags("Scenarios");
+        // Scenarios, the optimiser and commit are the planners' (reads included: scenarios are work in progress).
+        var scenarios = api.MapGroup("/scenarios").WithTags("Scenarios").RequireAuthorization(TwinPolicies.Plan);
         scenarios.MapGet("/", async (IGrainFactory grains) => TypedResults.Json(await Directory(grains).List()))
             .WithSummary("The scenarios, newest first");
         scenarios.MapPost("/", Create).WithSummary("Create a scenario from the live twin as it is now (body: name)")
@@ -132,6 +135,8 @@ public static partial class ScenarioApi
             var grain = grains.GetGrain<IScenarioGrain>(id);
             if (commit)
             {
+                // The twins record who committed, on their audit trail (the context flows through the scenario grain's calls).
+                AuditContext.Set(http.User.ActorId(), $"commit scenario {id}");
                 return ScenarioProblems.From(await grain.Commit(expected), s => TypedResults.Json(new { committed = s.Committed, scenario = ScenarioView.Of(s) }));
             }
 

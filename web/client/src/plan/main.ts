@@ -4,6 +4,7 @@
  * with the version the page holds; the live park changes only on commit.
  */
 import "../styles/app.css";
+import { requirePerson, writeHeaders } from "../auth/session";
 import type { TwinFeatureCollection } from "../api/types";
 import { h, replace, byId } from "../ui/dom";
 import { pt, type PlanKey, type PlanLang } from "./messages";
@@ -66,7 +67,8 @@ async function callAssign(candidateId: string, buildingId: string): Promise<Scen
   const s = view().scenario;
   const response = await fetch(`/api/scenarios/${s.id}/assignments`, {
     method: "POST",
-    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    headers: writeHeaders(),
+    credentials: "same-origin",
     body: JSON.stringify({ candidateId, buildingId, expectedVersion: s.version }),
   });
   if (!response.ok) {
@@ -391,6 +393,7 @@ byId("lang-toggle").addEventListener("click", () => {
 });
 
 async function start(): Promise<void> {
+  await requirePerson();
   const get = async (kind: string) => ((await (await fetch(`/api/features?kind=${kind}`)).json()) as TwinFeatureCollection).features;
   const [zones, buildings] = await Promise.all([get("zone"), get("building")]);
   await map.setPark(zones, buildings);

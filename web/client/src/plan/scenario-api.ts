@@ -1,4 +1,5 @@
 /** The planner's calls to /api/scenarios; a refused call throws a ProblemError naming the field. */
+import { writeHeaders } from "../auth/session";
 import type {
   Comparison,
   CommitPreview,
@@ -44,9 +45,8 @@ export function toProblem(status: number, body: ProblemBody | null): ProblemErro
 }
 
 async function call<T>(method: string, url: string, body?: unknown, contentType = "application/json"): Promise<T> {
-  const init: RequestInit = { method, headers: { Accept: "application/json" } };
+  const init: RequestInit = { method, headers: method === "GET" ? { Accept: "application/json" } : { ...writeHeaders(), "Content-Type": contentType }, credentials: "same-origin" };
   if (body !== undefined) {
-    init.headers = { Accept: "application/json", "Content-Type": contentType };
     init.body = typeof body === "string" ? body : JSON.stringify(body);
   }
   const response = await fetch(url, init);
