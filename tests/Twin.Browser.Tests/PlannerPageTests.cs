@@ -26,12 +26,9 @@ public sealed class PlannerPageTests(TwinApp app) : IClassFixture<TwinApp>
     [Fact]
     public async Task APlannerCreatesImportsRunsSeesTheResultAndCommits()
     {
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "zh-CN" });
-        await using var _ = context;
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.PageError += (_, e) => errors.Add(e);
-        await page.GotoAsync(new Uri(app.BaseAddress, "/plan").ToString());
+        await using var planner = await app.NewPageAsync();
+        await planner.SignInAsync("demo-planner", app.PasswordOf("planner"), "/plan");
+        var page = planner.Page;
         await page.WaitForFunctionAsync("() => window.__plan && window.__plan.ready", null, new() { Timeout = 60_000 });
 
         await page.FillAsync("#new-name", "浏览器方案");
@@ -59,11 +56,13 @@ public sealed class PlannerPageTests(TwinApp app) : IClassFixture<TwinApp>
         await page.WaitForFunctionAsync("() => window.__plan.committed", null, new() { Timeout = 30_000 });
 
         var id = await page.EvaluateAsync<string>("() => window.__plan.scenarioId");
-        var scenario = await app.Http.GetFromJsonAsync<JsonObject>(new Uri($"/api/scenarios/{id}", UriKind.Relative));
+        using var http = await app.SignedInClientAsync("planner");
+        var scenario = await http.GetFromJsonAsync<JsonObject>(new Uri($"/api/scenarios/{id}", UriKind.Relative));
         var placed = scenario!["scenario"]!["plan"]!.AsArray()[0]!;
-        var building = await app.Http.GetFromJsonAsync<JsonObject>(new Uri($"/api/twins/{placed["buildingId"]}", UriKind.Relative));
+        var building = await http.GetFromJsonAsync<JsonObject>(new Uri($"/api/twins/{placed["buildingId"]}", UriKind.Relative));
         var tenant = building!["properties"]!["tenantId"]!.GetValue<string>();
         Assert.Equal(scenario["scenario"]!["committed"]!["enterpriseIds"]![placed["candidateId"]!.GetValue<string>()]!.GetValue<string>(), tenant);
-        Assert.Empty(errors);
+        Assert.Empty(planner.Errors);
+        Assert.Empty(planner.OffMachineRequests);
     }
 }

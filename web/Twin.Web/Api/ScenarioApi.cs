@@ -55,8 +55,8 @@ public static partial class ScenarioApi
             .WithSummary("Remove a candidate (and its placement)");
         Mutation<VersionRequest>(scenarios, "/{id}/candidates/signed", (_, s) => new AddCandidates(SignedCandidates.From(s)))
             .WithSummary("Add every enterprise Signed in the twin without a building (defaults for area, floors, ready-by and value)");
+        // No Accepts("text/csv") metadata: it would make routing refuse other content types (404/415) before authorization answers.
         scenarios.MapPost("/{id}/candidates/csv", ImportCsv)
-            .Accepts<string>("text/csv")
             .WithSummary("Import candidates from CSV (the template's columns); bad rows are reported by line and field, good rows kept");
         Mutation<AssignRequest>(scenarios, "/{id}/assignments", (r, _) => new Assign(r.CandidateId, r.BuildingId))
             .WithSummary("Place a candidate into a vacant or planned building of the scenario (kept when the optimiser runs again)");
