@@ -21,6 +21,19 @@ public class SolveTests
     }
 
     [Fact]
+    public async Task A_relative_gap_stops_the_search_once_reached_without_claiming_optimality()
+    {
+        var problem = SyntheticAllocationProblem.Create(200, 400, seed: 1);
+
+        var result = await new CpSatAllocationSolver().SolveAsync(problem, new SolveOptions(TimeSpan.FromMinutes(10), RelativeGap: 0.05));
+
+        Assert.True(result.Gap <= 0.05, $"gap {result.Gap}");
+        Assert.True(result.Gap > 0, "this instance is not solved to optimality at once; a zero gap means the test no longer checks the stop");
+        Assert.Contains(result.Status, new[] { SolveStatus.Greedy, SolveStatus.Feasible });
+        Assert.Empty(Feasibility.Violations(problem, result.Assignments));
+    }
+
+    [Fact]
     public async Task Assignments_and_unplaced_come_sorted_by_candidate_id()
     {
         var problem = SyntheticAllocationProblem.Create(40, 60, seed: 2);

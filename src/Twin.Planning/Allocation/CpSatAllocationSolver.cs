@@ -93,9 +93,8 @@ public sealed class CpSatAllocationSolver : IAllocationSolver
         using var solver = new CpSolver { StringParameters = Parameters(searchOptions, extraParameters, model.SecondaryRange) };
         var tracker = new SearchTracker(model.ValueUnit, greedyObjective, ceiling * model.ValueUnit, options.RelativeGap, clock, progress, cancellationToken);
         solver.SetBestBoundCallback(tracker.OnBound);
-        using var stopOnCancel = cancellationToken.Register(solver.StopSearch);
-
-        // CpSolver.StopSearch only reaches a search already running: the ticks repeat it while cancelled.
+        // The ticks stop the search on cancellation (and repeat it: CpSolver.StopSearch only reaches a search
+        // already running), from their own thread; see SearchTracker.Tick.
         using var ticks = new Timer(_ => tracker.Tick(solver), null, ProgressEvery / 4, ProgressEvery / 4);
         var status = solver.Solve(model.Model, tracker);
         ticks.Dispose();
@@ -110,9 +109,10 @@ public sealed class CpSatAllocationSolver : IAllocationSolver
         var plan = found ? model.ReadPlan(solver.BooleanValue) : greedy;
         var objective = found ? solver.ObjectiveValue : greedyObjective;
         var bound = found ? Math.Min(solver.BestObjectiveBound / model.ValueUnit, ceiling) : ceiling;
-        var state = tracker.StoppedAtGap ? (objective > greedyObjective ? SolveStatus.Feasible : SolveStatus.Greedy)
-            : cancellationToken.IsCancellationRequested && status != CpSolverStatus.Optimal ? SolveStatus.Cancelled
-            : status == CpSolverStatus.Optimal ? SolveStatus.Optimal
+        // CP-SAT says OPTIMAL when a gap limit stops it too: optimal here means the value is proven (gap within R).
+        var proven = status == CpSolverStatus.Optimal && solver.BestObjectiveBound - solver.ObjectiveValue <= model.SecondaryRange;
+        var state = proven ? SolveStatus.Optimal
+            : cancellationToken.IsCancellationRequested ? SolveStatus.Cancelled
             : found && objective > greedyObjective ? SolveStatus.Feasible
             : SolveStatus.Greedy;
         var result = Result(index, plan, objective / model.ValueUnit, bound, clock.Elapsed, state);

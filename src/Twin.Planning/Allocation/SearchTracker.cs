@@ -5,7 +5,8 @@ namespace Twin.Planning.Allocation;
 
 /// <summary>
 /// Follows a CP-SAT search: reports <see cref="SolveProgress"/> on each improving plan, on bound improvements (at
-/// most every 100 ms) and at least every second; stops the search once cancellation is requested.
+/// most every 100 ms) and at least every second; stops the search once cancellation is requested or the gap to
+/// the quick bound reaches the relative gap asked for.
 /// Objective and bound are reported in value units (see <see cref="AllocationCpModel.ValueUnit"/>).
 /// </summary>
 internal sealed class SearchTracker : CpSolverSolutionCallback
@@ -20,6 +21,7 @@ internal sealed class SearchTracker : CpSolverSolutionCallback
     private readonly CancellationToken _cancellation;
     private readonly double _relativeGap;
     private double _objective;
+    private volatile bool _stopWanted;
     private double _bound;
     private TimeSpan _lastReport;
 
@@ -34,16 +36,8 @@ internal sealed class SearchTracker : CpSolverSolutionCallback
         _cancellation = cancellation;
     }
 
-    /// <summary>True when the search was stopped because the gap to the quick bound reached the relative gap asked for.</summary>
-    public bool StoppedAtGap { get; private set; }
-
     public override void OnSolutionCallback()
     {
-        if (_cancellation.IsCancellationRequested)
-        {
-            StopSearch();
-        }
-
         var objective = ObjectiveValue();
         var bound = BestObjectiveBound();
         lock (_gate)
@@ -58,8 +52,7 @@ internal sealed class SearchTracker : CpSolverSolutionCallback
             // CP-SAT's relative_gap_limit knows only its own bound; the quick bound may be the better one.
             if (_relativeGap > 0 && CpSatAllocationSolver.Gap(_objective / _valueUnit, _bound / _valueUnit) <= _relativeGap)
             {
-                StoppedAtGap = true;
-                StopSearch();
+                _stopWanted = true;
             }
         }
     }
@@ -81,9 +74,14 @@ internal sealed class SearchTracker : CpSolverSolutionCallback
         }
     }
 
+    /// <summary>
+    /// Stops the search when cancelled or when the gap asked for is reached — always from the timer's thread, never
+    /// inside a solution callback: CP-SAT 9.15 was seen to abort the process (a failed check in its postsolve) when
+    /// stopped from the callback of the hinted first solution.
+    /// </summary>
     public void Tick(CpSolver solver)
     {
-        if (_cancellation.IsCancellationRequested)
+        if (_cancellation.IsCancellationRequested || _stopWanted)
         {
             solver.StopSearch();
         }
