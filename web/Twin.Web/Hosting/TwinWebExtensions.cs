@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Twin.Web.Catalog;
 using Twin.Web.Feed;
 using Twin.Web.Hubs;
+using Twin.Web.Walls;
 
 namespace Twin.Web.Hosting;
 
@@ -40,6 +41,7 @@ public static class TwinWebExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ChangeFanout>());
         services.AddSingleton<StatsFanout>();
         services.AddHostedService(sp => sp.GetRequiredService<StatsFanout>());
+        services.AddHostedService<WallFanout>();
         services.AddOptions<FeedOptions>().BindConfiguration(FeedOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<FeedSimulator>();
@@ -62,6 +64,7 @@ public static class TwinWebExtensions
         api.MapStatsApi();
         api.MapCommandApi();
         api.MapIngestApi();
+        api.MapWallApi();
         app.MapHub<TwinHub>("/hubs/twin");
         app.MapTwinClient();
         return app;
