@@ -10,7 +10,7 @@ import { LiveTwins } from "../live/live-twins";
 import { TwinHub, type HubStatus } from "../live/twin-hub";
 import { ParkMap } from "../map/park-map";
 import { byId, h, replace } from "../ui/dom";
-import { COLOR_MODES, LAYER_KEYS, type ColorMode, type LayerKey } from "../url/state";
+import { COLOR_MODES, LAYER_KEYS, type ColorMode, type LayerKey, type View } from "../url/state";
 import { activeAlarms, describeExceedance } from "../wall/alarms";
 import { WallSync } from "../wall/wall-sync";
 import { wallIdFrom, type WallState } from "../wall/wall-state";
@@ -40,10 +40,10 @@ let scenarios: ScenarioOption[] = [];
 
 declare global {
   interface Window {
-    __present?: { ready: boolean; version: () => number };
+    __present?: { ready: boolean; version: () => number; camera: () => View };
   }
 }
-window.__present = { ready: false, version: () => sync.state?.version ?? -1 };
+window.__present = { ready: false, version: () => sync.state?.version ?? -1, camera: () => parkMap.view() };
 byId("p-wall").textContent = wallId;
 
 function send(command: string, body: unknown): void {
@@ -234,7 +234,7 @@ async function start(): Promise<void> {
     }
   }
   parkMap.map.once("idle", () => {
-    window.__present = { ready: true, version: () => sync.state?.version ?? -1 };
+    window.__present = { ready: true, version: () => sync.state?.version ?? -1, camera: () => parkMap.view() };
     void live.connect();
   });
   parkMap.map.triggerRepaint();
