@@ -81,7 +81,7 @@ public sealed class WallTests(TwinApp app)
         }
 
         Assert.Equal((await first.WallStateAsync()).GetRawText(), (await second.WallStateAsync()).GetRawText());
-        await second.Page.ReloadAsync();
+        await second.Page.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit, Timeout = 120_000 });
         await second.Page.WaitForFunctionAsync($"() => window.__wall && window.__wall.ready && window.__wall.applied === {version}", null, new() { Timeout = 60_000 });
         var reloaded = await second.WallStateAsync();
         Assert.Equal("zone:circular", reloaded.GetProperty("focusZoneId").GetString());

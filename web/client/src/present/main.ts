@@ -157,12 +157,35 @@ byId("p-scenario-clear").addEventListener("click", () => {
 // ---- follow me ----
 let lastSent = 0;
 let pending: number | null = null;
+let inFlight = false;
+let dirty = false;
 
+/**
+ * Sends the camera now. One request at a time: two in flight could reach the grain in the other
+ * order and leave the wall on the older camera; what moved meanwhile goes when the answer is back.
+ */
 function sendCamera(): void {
   pending = null;
+  if (inFlight) {
+    dirty = true;
+    return;
+  }
+  inFlight = true;
+  dirty = false;
   lastSent = Date.now();
   const v = parkMap.view();
-  send("camera", { camera: { lon: v.center[0], lat: v.center[1], zoom: v.zoom, bearing: v.bearing, pitch: v.pitch } });
+  sync
+    .command("camera", { camera: { lon: v.center[0], lat: v.center[1], zoom: v.zoom, bearing: v.bearing, pitch: v.pitch } })
+    .catch((reason: unknown) => {
+      byId("p-error").hidden = false;
+      byId("p-error").textContent = `发送失败：${String(reason)}`;
+    })
+    .finally(() => {
+      inFlight = false;
+      if (dirty && sync.state?.following) {
+        sendCamera();
+      }
+    });
 }
 
 parkMap.map.on("move", () => {

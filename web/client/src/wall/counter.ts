@@ -33,7 +33,7 @@ export class AnimatedCounter {
   private frame: number | null = null;
 
   constructor(
-    private readonly element: HTMLElement,
+    readonly element: HTMLElement,
     private readonly decimals = 0,
   ) {}
 

@@ -16,13 +16,8 @@ interface Tile {
   sub?: (f: ParkFigures) => string;
 }
 
-const STAGES: [string, string][] = [
-  ["piling", "打桩"],
-  ["foundation", "基础"],
-  ["structure", "主体"],
-  ["toppedOut", "封顶"],
-  ["completed", "竣工"],
-];
+/** Under construction: from piling to topped out. */
+const RISING = ["piling", "foundation", "structure", "toppedOut"];
 
 function sum(record: Record<string, number> | number | undefined): number {
   if (typeof record === "number") {
@@ -46,7 +41,7 @@ export const TILES: Tile[] = [
     unit: "㎡",
     decimals: 0,
     value: (f) => sum(f.buildings.completedFloorArea),
-    sub: (f) => `工业 ${formatNumber(f.buildings.completedFloorArea["industrial"] ?? 0)} · 服务业 ${formatNumber(f.buildings.completedFloorArea["service"] ?? 0)}`,
+    sub: (f) => `工业 ${formatNumber(f.buildings.completedFloorArea["industrial"] ?? 0)} · 服务 ${formatNumber(f.buildings.completedFloorArea["service"] ?? 0)}`,
   },
   {
     key: "buildings",
@@ -54,7 +49,7 @@ export const TILES: Tile[] = [
     unit: "栋",
     decimals: 0,
     value: (f) => f.buildings.total,
-    sub: (f) => STAGES.map(([k, label]) => `${label} ${f.buildings.byStage[k] ?? 0}`).join(" · "),
+    sub: (f) => `竣工 ${f.buildings.byStage["completed"] ?? 0} · 在建 ${RISING.reduce((n, k) => n + (f.buildings.byStage[k] ?? 0), 0)} · 封顶 ${f.buildings.byStage["toppedOut"] ?? 0}`,
   },
   {
     key: "plantsCompliant",
@@ -109,6 +104,27 @@ export class KpiTiles {
         const share = target && target > 0 ? tile.value(figures) / target : null;
         bar.style.width = `${Math.min(100, (share ?? 0) * 100).toFixed(1)}%`;
         percent.textContent = share === null ? "无年度目标" : `完成年度目标 ${(share * 100).toFixed(1)}%`;
+      }
+    }
+  }
+
+  /**
+   * Shrinks a tile's number until it fits its tile (a screen's figures may be wider than the
+   * layout expected); called once a second, it measures nine elements.
+   */
+  fit(): void {
+    for (const { counter } of this.bound) {
+      const number = counter.element;
+      const box = number.parentElement;
+      if (!box) {
+        continue;
+      }
+      const scale = Number(number.dataset["scale"] ?? "1");
+      const room = box.clientWidth / box.scrollWidth;
+      if (room < 1 || (scale < 1 && room > 1.15)) {
+        const next = Math.min(1, Math.max(0.4, scale * (room < 1 ? room * 0.97 : 1.1)));
+        number.dataset["scale"] = next.toFixed(3);
+        number.style.fontSize = `${(2 * next).toFixed(3)}rem`;
       }
     }
   }

@@ -262,6 +262,7 @@ function everySecond(): void {
   if (tickerDirty) {
     renderTicker();
   }
+  kpis.fit();
 }
 
 // ---- wiring ----
@@ -311,6 +312,8 @@ async function start(): Promise<void> {
   parkMap.map.once("idle", () => {
     byId("w-loading").hidden = true;
     hook.ready = true;
+    // A wall left alone tours, but shows its focus (or the park) first for one stop's time.
+    tourSince = Date.now();
     if (sync.state) {
       applyState(sync.state);
     }
