@@ -15,10 +15,10 @@ public sealed class WallTests(TwinApp app)
     {
         await using var wall = await app.OpenWallAsync(WallScreens.NewWallId(), new ViewportSize { Width = width, Height = height });
         await wall.Page.WaitForFunctionAsync("() => Object.values(window.__wall.kpis()).every(v => v !== null)", null, new() { Timeout = 30_000 });
-        await Task.Delay(1500); // the counters roll and the charts draw
+        await Task.Delay(3000); // the counters roll, the tiles fit their figures, the charts draw
 
         var overflowing = await wall.OverflowingAsync();
-        await wall.ScreenshotAsync($"wall-{width}x{height}");
+        await wall.WallScreenshotAsync($"wall-{width}x{height}");
 
         Assert.True(overflowing.Length == 0, $"overflowing at {width}x{height}: {string.Join("; ", overflowing)}");
         var stats = (await app.Http.GetFromJsonAsync<JsonObject>(new Uri("/api/stats", UriKind.Relative)))!;
@@ -59,7 +59,7 @@ public sealed class WallTests(TwinApp app)
         await wall.WaitWallAsync("s => s.coloring === 'compliance'");
         Assert.True(clock.Elapsed <= TimeSpan.FromSeconds(1), $"the colouring reached the wall after {clock.Elapsed.TotalMilliseconds:0} ms");
         await Task.Delay(2500); // the camera's flight
-        await wall.ScreenshotAsync("wall-focus-compliance");
+        await wall.WallScreenshotAsync("wall-focus-compliance");
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class WallTests(TwinApp app)
         await wall.Page.WaitForFunctionAsync($"() => window.__wall.alarms().includes('{key}') && !document.getElementById('w-alarm').hidden", null, new() { Timeout = 10_000 });
         var banner = await wall.Page.Locator("#w-alarm").TextContentAsync();
         Assert.Contains("COD 72.5 mg/L（限值 50）", banner, StringComparison.Ordinal);
-        await wall.ScreenshotAsync("wall-alarm");
+        await wall.WallScreenshotAsync("wall-alarm");
 
         await remote.Page.Locator($"li[data-alarm='{key}'] [data-action=ack]").ClickAsync();
 

@@ -54,6 +54,16 @@ public static class WallScreens
             new PageWaitForFunctionOptions { Timeout = timeout, PollingInterval = 10 });
     }
 
+    /// <summary>A screenshot into TestResults/screenshots; a 7680×2160 frame through SwiftShader takes its time.</summary>
+    public static async Task<string> WallScreenshotAsync(this MapPage screen, string name)
+    {
+        ArgumentNullException.ThrowIfNull(screen);
+        Directory.CreateDirectory(TwinApp.ScreenshotFolder);
+        var path = Path.Combine(TwinApp.ScreenshotFolder, name + ".png");
+        await screen.Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Timeout = 180_000 });
+        return path;
+    }
+
     public static async Task<JsonElement> WallStateAsync(this MapPage wall)
     {
         ArgumentNullException.ThrowIfNull(wall);

@@ -69,6 +69,20 @@ interface Bound {
   percent: HTMLElement | null;
 }
 
+/** Scales `text`'s font (base `rem`) down until `box` no longer overflows, and back up when there is room. */
+function shrinkToFit(text: HTMLElement, box: HTMLElement, rem: number): void {
+  if (box.clientWidth === 0) {
+    return;
+  }
+  const scale = Number(text.dataset["scale"] ?? "1");
+  const room = box.clientWidth / box.scrollWidth;
+  if (room < 1 || (scale < 1 && room > 1.15)) {
+    const next = Math.min(1, Math.max(0.4, scale * (room < 1 ? room * 0.97 : 1.1)));
+    text.dataset["scale"] = next.toFixed(3);
+    text.style.fontSize = `${(rem * next).toFixed(3)}rem`;
+  }
+}
+
 export class KpiTiles {
   private readonly bound: Bound[];
 
@@ -113,19 +127,11 @@ export class KpiTiles {
    * layout expected); called once a second, it measures nine elements.
    */
   fit(): void {
-    for (const { counter } of this.bound) {
-      const number = counter.element;
-      const box = number.parentElement;
-      if (!box) {
-        continue;
+    for (const { counter, sub } of this.bound) {
+      if (counter.element.parentElement) {
+        shrinkToFit(counter.element, counter.element.parentElement, 2);
       }
-      const scale = Number(number.dataset["scale"] ?? "1");
-      const room = box.clientWidth / box.scrollWidth;
-      if (room < 1 || (scale < 1 && room > 1.15)) {
-        const next = Math.min(1, Math.max(0.4, scale * (room < 1 ? room * 0.97 : 1.1)));
-        number.dataset["scale"] = next.toFixed(3);
-        number.style.fontSize = `${(2 * next).toFixed(3)}rem`;
-      }
+      shrinkToFit(sub, sub, 0.7);
     }
   }
 
