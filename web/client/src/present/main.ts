@@ -40,14 +40,18 @@ let scenarios: ScenarioOption[] = [];
 
 declare global {
   interface Window {
-    __present?: { ready: boolean; version: () => number; camera: () => View };
+    __present?: { ready: boolean; version: () => number; camera: () => View; sentAt: number };
   }
 }
-window.__present = { ready: false, version: () => sync.state?.version ?? -1, camera: () => parkMap.view() };
+window.__present = { ready: false, version: () => sync.state?.version ?? -1, camera: () => parkMap.view(), sentAt: 0 };
 byId("p-wall").textContent = wallId;
 
 function send(command: string, body: unknown): void {
   const error = byId("p-error");
+  if (window.__present) {
+    // When the last command left this page (the tests time its way to the wall from here).
+    window.__present.sentAt = Date.now();
+  }
   sync.command(command, body).then(
     () => {
       error.hidden = true;
@@ -257,7 +261,7 @@ async function start(): Promise<void> {
     }
   }
   parkMap.map.once("idle", () => {
-    window.__present = { ready: true, version: () => sync.state?.version ?? -1, camera: () => parkMap.view() };
+    window.__present = { ready: true, version: () => sync.state?.version ?? -1, camera: () => parkMap.view(), sentAt: 0 };
     void live.connect();
   });
   parkMap.map.triggerRepaint();

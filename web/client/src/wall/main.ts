@@ -221,6 +221,7 @@ function applyState(state: WallState): void {
   const before = applied;
   applied = state;
   hook.applied = state.version;
+  hook.appliedAt = Date.now();
   for (const key of LAYER_KEYS) {
     parkMap.setLayerVisible(key, !state.hiddenLayers.includes(key));
   }

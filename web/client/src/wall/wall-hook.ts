@@ -9,6 +9,8 @@ export interface WallTestHook {
   /** The highest wall version received, and the one the screen has applied. */
   version(): number;
   applied: number;
+  /** When (Date.now()) the screen applied its latest state. */
+  appliedAt: number;
   state(): WallState | null;
   /** The figures the KPI tiles hold, by tile key. */
   kpis(): Record<string, number | null>;
@@ -27,8 +29,8 @@ declare global {
   }
 }
 
-export function installWallHook(hook: Omit<WallTestHook, "applied">): WallTestHook {
-  const full: WallTestHook = { ...hook, applied: -1 };
+export function installWallHook(hook: Omit<WallTestHook, "applied" | "appliedAt">): WallTestHook {
+  const full: WallTestHook = { ...hook, applied: -1, appliedAt: 0 };
   window.__wall = full;
   return full;
 }
