@@ -99,7 +99,8 @@ public sealed class WallTests(TwinApp app)
         var plant = (await app.FeaturesAsync("plant")).First(p => Twins.Prop(p!, "status") == "Operating")!;
         var at = DateTimeOffset.UtcNow.AddSeconds(-2);
 
-        using var response = await app.Http.PostAsJsonAsync(new Uri($"/api/plants/{Twins.Id(plant)}/readings", UriKind.Relative),
+        using var operatorClient = await app.SignedInClientAsync("operator");
+        using var response = await operatorClient.PostAsJsonAsync(new Uri($"/api/plants/{Twins.Id(plant)}/readings", UriKind.Relative),
             new { at, inflow = 5000, cod = 72.5, ammonia = 1.2, totalPhosphorus = 0.2, ph = 7.1 });
         response.EnsureSuccessStatusCode();
         var key = $"{Twins.Id(plant)}@{at.ToUnixTimeMilliseconds()}";
@@ -152,7 +153,8 @@ public sealed class WallTests(TwinApp app)
 
     private async Task<JsonObject> Command(string wallId, string command, object body)
     {
-        using var response = await app.Http.PostAsJsonAsync(new Uri($"/api/walls/{wallId}/{command}", UriKind.Relative), body);
+        using var presenter = await app.SignedInClientAsync("presenter");
+        using var response = await presenter.PostAsJsonAsync(new Uri($"/api/walls/{wallId}/{command}", UriKind.Relative), body);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }

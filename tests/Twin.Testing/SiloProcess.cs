@@ -27,7 +27,7 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    /// <summary>Settings added to (or replacing) the defaults, as environment variables (<c>Twin__Feed__Enabled</c>).</summary>
+    /// <summary>More settings for the silo, as environment variables (<c>Twin__Demo__Enabled</c>, ...).</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
     public string Dll => Path.Combine(RepoPaths.Root, "silo", "Twin.Silo", "bin", Configuration, "net10.0", "Twin.Silo.dll");

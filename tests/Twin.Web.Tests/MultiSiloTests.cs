@@ -58,7 +58,7 @@ public sealed class MultiSiloTests : IAsyncLifetime
     public async Task A_presenter_action_through_silo_A_reaches_a_wall_screen_on_silo_B_within_a_second()
     {
         await using var a = new TwinHost(_azurite.ConnectionString, _serviceId);
-        var clientA = await a.ReadyClientAsync();
+        var clientA = await a.ReadyClientAsync(TwinRoles.Presenter);
         await using var b = new TwinHost(_azurite.ConnectionString, _serviceId);
         await b.ReadyClientAsync();
         var wallId = $"m-{Guid.NewGuid():N}"[..12];

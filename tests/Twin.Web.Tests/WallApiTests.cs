@@ -4,9 +4,17 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Twin.Web.Tests;
 
 /// <summary>The wall API and the wall topic of the hub, through HTTP and the .NET SignalR client.</summary>
-public sealed class WallApiTests(TwinApiFixture fixture) : IClassFixture<TwinApiFixture>
+public sealed class WallApiTests(TwinApiFixture fixture) : IClassFixture<TwinApiFixture>, IAsyncLifetime
 {
-    private readonly HttpClient _client = fixture.Client;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync() => _client = await fixture.Host.ReadyClientAsync(TwinRoles.Presenter);
+
+    public Task DisposeAsync()
+    {
+        _client.Dispose();
+        return Task.CompletedTask;
+    }
 
     [Fact]
     public async Task The_main_wall_answers_its_defaults_before_anyone_set_it()

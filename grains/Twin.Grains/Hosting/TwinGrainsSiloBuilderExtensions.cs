@@ -1,5 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Twin.Contracts.Security;
+using Twin.Grains.Audit;
 
 namespace Twin.Grains.Hosting;
 
@@ -9,11 +13,14 @@ public static class TwinGrainsSiloBuilderExtensions
     /// <summary>
     /// Changes flow on an in-cluster stream whose subscriptions live in the
     /// <see cref="TwinStorage.PubSub"/> store. The caller adds the storage providers named in
-    /// <see cref="TwinStorage"/>, the twins' one with <c>Twin.Spatial.Serialization.TwinStorageSerializer</c>.
+    /// <see cref="TwinStorage"/>, the twins' one with <c>Twin.Spatial.Serialization.TwinStorageSerializer</c>,
+    /// and an <see cref="IAuditLog"/> (a silo without one keeps the audit trail in memory).
     /// </summary>
     public static ISiloBuilder AddTwinGrains(this ISiloBuilder silo)
     {
         ArgumentNullException.ThrowIfNull(silo);
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.TryAddSingleton<IAuditLog, MemoryAuditLog>();
         // The pulling agents look for new changes every 10 ms instead of the default 100 ms:
         // that wait is most of a change's way to the browser when the park is quiet.
         silo.AddMemoryStreams(TwinStreams.Provider, streams => streams.ConfigurePullingAgent(agent =>

@@ -1,17 +1,24 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Streams;
+using Twin.Contracts.Security;
+using Twin.Spatial.Serialization;
 
 namespace Twin.Grains.Twins;
 
 /// <summary>
 /// What every twin grain does: holds its state (one storage row, geometry included), and
 /// commits a change in one order — check the expected version and the rules, raise the version,
-/// write to storage, tell the zone, publish the change — so an acknowledged change is durable.
+/// write to storage, record the audit entry, tell the zone, publish the change — so an
+/// acknowledged change is durable and attributed. A refused command is recorded too; a call whose
+/// <see cref="AuditContext"/> names nobody (the seed import, the feed simulator's telemetry) is not.
 /// </summary>
 public abstract class TwinGrain<TState> : Grain, ITwinGrain
     where TState : TwinState
 {
     private readonly IPersistentState<TState> _state;
     private IAsyncStream<ChangeItem>? _changes;
+    private IAuditLog? _audit;
 
     protected TwinGrain(IPersistentState<TState> state) => _state = state;
 
@@ -63,25 +70,49 @@ public abstract class TwinGrain<TState> : Grain, ITwinGrain
             return CommandResult.NotFound(TwinId);
         }
 
+        var audit = AuditContext.Current;
         if (expectedVersion is { } expected && expected != current.Version)
         {
-            return CommandResult.Conflict("expectedVersion", $"the twin is at version {current.Version}, not {expected}", current);
+            return await Refused(audit, current, CommandResult.Conflict("expectedVersion", $"the twin is at version {current.Version}, not {expected}", current));
         }
 
         var decision = await decide(current);
         if (decision.Violation is { } v)
         {
-            return v.IsConflict
+            return await Refused(audit, current, v.IsConflict
                 ? CommandResult.Conflict(v.Field, v.Error, current)
-                : CommandResult.Invalid(v.Field, v.Error, current);
+                : CommandResult.Invalid(v.Field, v.Error, current));
         }
 
         var next = decision.Next! with { Version = current.Version + 1, UpdatedAt = DateTimeOffset.UtcNow };
         await Write(next, current);
+        if (audit is { } who)
+        {
+            await Audit.AppendAsync(new AuditEntry(
+                TwinId, next.UpdatedAt, who.Actor, who.Command, CommandOutcome.Accepted, current.Version, next.Version,
+                null, null, Json(current), Json(next)));
+        }
+
         await ReportToZone(next);
         await Publish(current, next);
         return CommandResult.Accepted(next);
     }
+
+    private IAuditLog Audit => _audit ??= ServiceProvider.GetRequiredService<IAuditLog>();
+
+    private async Task<CommandResult> Refused((string Actor, string Command)? audit, TState current, CommandResult result)
+    {
+        if (audit is { } who)
+        {
+            await Audit.AppendAsync(new AuditEntry(
+                TwinId, DateTimeOffset.UtcNow, who.Actor, who.Command, result.Outcome, current.Version, null,
+                result.Field, result.Error, Json(current), null));
+        }
+
+        return result;
+    }
+
+    private static string Json(TState state) => JsonSerializer.Serialize<TwinState>(state, TwinJson.Options);
 
     protected static Decision Accept(TState next) => new(next, null);
 

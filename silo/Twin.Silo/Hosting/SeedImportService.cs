@@ -25,13 +25,28 @@ public sealed partial class SeedImportService(
             }
 
             var seed = await SeedReader.ReadAsync(path, stoppingToken);
-            if (await importer.ImportAsync(seed, stoppingToken))
+            // The import is idempotent (a twin that exists is left as it is), so a storage hiccup or a
+            // grain call that timed out on a busy machine is retried rather than ending the silo.
+            for (var attempt = 1; ; attempt++)
             {
-                LogImported(logger, path);
-            }
-            else
-            {
-                LogSkipped(logger);
+                try
+                {
+                    if (await importer.ImportAsync(seed, stoppingToken))
+                    {
+                        LogImported(logger, path);
+                    }
+                    else
+                    {
+                        LogSkipped(logger);
+                    }
+
+                    break;
+                }
+                catch (Exception e) when (e is TimeoutException or OrleansException or Azure.RequestFailedException && attempt < MaxAttempts && !stoppingToken.IsCancellationRequested)
+                {
+                    LogRetry(logger, attempt, MaxAttempts, e.Message);
+                    await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, 2 * attempt)), stoppingToken);
+                }
             }
         }
         catch (SeedValidationException e)
@@ -41,6 +56,11 @@ public sealed partial class SeedImportService(
             lifetime.StopApplication();
         }
     }
+
+    private const int MaxAttempts = 10;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Seed import attempt {Attempt} of {Max} failed ({Reason}); trying again")]
+    private static partial void LogRetry(ILogger logger, int attempt, int max, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seed park imported from {Path}")]
     private static partial void LogImported(ILogger logger, string path);

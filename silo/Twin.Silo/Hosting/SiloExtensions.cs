@@ -4,7 +4,9 @@ using Twin.Contracts;
 using Orleans.Clustering.AzureStorage;
 using Orleans.Configuration;
 using Twin.Grains.Hosting;
+using Twin.Contracts.Security;
 using Twin.Seed;
+using Twin.Silo.Audit;
 using Twin.Spatial.Serialization;
 
 namespace Twin.Silo.Hosting;
@@ -47,6 +49,7 @@ public static class SiloExtensions
             });
             silo.AddTwinGrains();
         });
+        builder.Services.AddSingleton<IAuditLog>(new AzureTableAuditLog(new TableServiceClient(connectionString)));
         builder.Services.AddSingleton<SeedImporter>();
         builder.Services.AddHostedService<SeedImportService>();
         return builder;

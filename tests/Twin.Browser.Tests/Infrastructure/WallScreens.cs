@@ -12,7 +12,7 @@ public static class WallScreens
     public static async Task<MapPage> OpenWallAsync(this TwinApp app, string wallId, ViewportSize? viewport = null)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var wall = await OpenPageAsync(app, $"/wall?id={wallId}", viewport ?? FullHd);
+        var wall = await OpenPageAsync(app, $"/wall?id={wallId}", viewport ?? FullHd, "viewer");
         await wall.Page.WaitForFunctionAsync(
             "() => window.__wall !== undefined && window.__wall.ready && window.__wall.applied >= 0 && window.__wall.hub() === 'connected'",
             null,
@@ -23,7 +23,7 @@ public static class WallScreens
     public static async Task<MapPage> OpenRemoteAsync(this TwinApp app, string wallId)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var remote = await OpenPageAsync(app, $"/present?wall={wallId}", new ViewportSize { Width = 1280, Height = 800 });
+        var remote = await OpenPageAsync(app, $"/present?wall={wallId}", new ViewportSize { Width = 1280, Height = 800 }, "presenter");
         await remote.Page.WaitForFunctionAsync(
             "() => window.__present !== undefined && window.__present.ready && window.__present.version() >= 0",
             null,
@@ -36,10 +36,12 @@ public static class WallScreens
     /// through SwiftShader on two cores, loading the next page's chunks can take longer than the
     /// default 30 s; readiness is the page's own hook.
     /// </summary>
-    private static async Task<MapPage> OpenPageAsync(TwinApp app, string path, ViewportSize viewport)
+    private static async Task<MapPage> OpenPageAsync(TwinApp app, string path, ViewportSize viewport, string role)
     {
         var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport, Locale = "zh-CN" });
         var page = await MapPage.CreateAsync(context, app.BaseAddress);
+        // A person's session first (the sign-in page), then the page itself.
+        await page.SignInAsync($"demo-{role}", app.PasswordOf(role), "/");
         await page.Page.GotoAsync(new Uri(app.BaseAddress, path).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.Commit, Timeout = 120_000 });
         return page;
     }

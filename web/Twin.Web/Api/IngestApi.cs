@@ -3,6 +3,9 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Twin.Contracts.Security;
+using Twin.Web.Catalog;
+using Twin.Web.Security;
 
 namespace Twin.Web.Api;
 
@@ -10,6 +13,8 @@ namespace Twin.Web.Api;
 /// <c>POST /api/ingest</c>: a batch of sensor readings, <c>{"readings": [{"twinId", "at", "values": {...}}]}</c>.
 /// Each item is validated and applied on its own: a bad item is reported by index with its field
 /// and reason, and the good ones are kept. One twin's items are applied in the order sent.
+/// Device keys only; an item for a twin the key is not bound to is refused as <c>forbidden</c>,
+/// the same answer whether that twin exists or not.
 /// </summary>
 public static class IngestApi
 {
@@ -21,6 +26,9 @@ public static class IngestApi
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapPost("/ingest", Ingest)
+            .RequireAuthorization(TwinPolicies.Ingest)
+            .RequireRateLimiting(SecurityServiceExtensions.IngestLimit)
+            .WithMetadata(new LargeBodyMetadata())
             .Accepts<IngestRequest>("application/json")
             .Produces<JsonObject>()
             .ProducesValidationProblem()
@@ -28,8 +36,9 @@ public static class IngestApi
         return api;
     }
 
-    private static async Task<IResult> Ingest(JsonElement body, IGrainFactory grains)
+    private static async Task<IResult> Ingest(JsonElement body, IGrainFactory grains, HttpContext context, TwinCatalog catalog)
     {
+        var key = context.Items[ApiKeyAuthenticationHandler.RecordItem] as ApiKeyRecord;
         if (!RequestBody.TryBind<IngestRequest>(body, out var request, out var problem))
         {
             return problem;
@@ -46,7 +55,9 @@ public static class IngestApi
         {
             foreach (var (reading, index) in group)
             {
-                results[index] = await Apply(grains, reading, index);
+                results[index] = key is not null && !ApiKeyService.Covers(key.Bindings, reading.TwinId ?? string.Empty, catalog.Find(reading.TwinId ?? string.Empty)?.ZoneId)
+                    ? Result(index, reading.TwinId, "forbidden", "twinId", "this key is not bound to that twin")
+                    : await Apply(grains, reading, index);
             }
         }));
 

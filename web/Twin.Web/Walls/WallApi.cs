@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Twin.Contracts.Walls;
 using Twin.Web.Api;
 using Twin.Web.Catalog;
+using Twin.Web.Security;
 
 namespace Twin.Web.Walls;
 
@@ -19,6 +20,7 @@ public static class WallApi
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/walls/{id}", async (string id, IGrainFactory grains) =>
                 WallRules.IsWallId(id) ? (IResult)TypedResults.Json(await grains.GetGrain<IWallGrain>(id).GetState()) : WallNotFound(id))
+            .RequireAuthorization(TwinPolicies.Read)
             .WithSummary("A video wall's state (a wall nobody set answers its defaults)");
 
         Map<FocusRequest>(api, "focus", "Fly the wall to a zone, or to the whole park with zoneId null",
@@ -63,6 +65,7 @@ public static class WallApi
                 var result = await send(grains.GetGrain<IWallGrain>(id), request);
                 return result.IsAccepted ? TypedResults.Json(result.State) : Problems.Invalid(result.Field!, result.Error!);
             })
+            .RequireAuthorization(TwinPolicies.Present)
             .WithSummary(summary)
             .Accepts<TRequest>("application/json")
             .Produces<WallState>()
