@@ -6,6 +6,7 @@
  */
 import "../styles/app.css";
 import "./present.css";
+import { requirePerson } from "../auth/session";
 import { LiveTwins } from "../live/live-twins";
 import { TwinHub, type HubStatus } from "../live/twin-hub";
 import { ParkMap } from "../map/park-map";
@@ -250,6 +251,7 @@ hub.on("status", (status: HubStatus) => {
 });
 
 async function start(): Promise<void> {
+  await requirePerson();
   const [features] = await Promise.all([live.load(), sync.start(), loadScenarios()]);
   await parkMap.load(features);
   renderControls(sync.state);

@@ -7,6 +7,7 @@
 import "../styles/app.css";
 import "./wall.css";
 import type { ParkFigures, TwinFeature } from "../api/types";
+import { fetchSession, loginUrl } from "../auth/session";
 import { LiveTwins } from "../live/live-twins";
 import { TwinHub, type HubStatus } from "../live/twin-hub";
 import { ParkMap } from "../map/park-map";
@@ -306,6 +307,12 @@ window.addEventListener("resize", () => {
 });
 
 async function start(): Promise<void> {
+  // A person's session or a wall screen's display session; anyone else signs in first.
+  const session = await fetchSession();
+  if (!session.authenticated) {
+    window.location.assign(loginUrl(window.location.pathname + window.location.search));
+    return;
+  }
   const [features] = await Promise.all([live.load(), sync.start()]);
   await parkMap.load(features);
   renderFigures();

@@ -4,6 +4,7 @@
  * sends the current state), and emits each state newer than the one held.
  */
 import { withRetry } from "../api/client";
+import { writeHeaders } from "../auth/session";
 import type { TwinHub } from "../live/twin-hub";
 import { Emitter } from "../ui/emitter";
 import { isNewer, parseWallState, type WallState } from "./wall-state";
@@ -57,7 +58,7 @@ export class WallSync extends Emitter<Events> {
   async command(name: string, body: unknown): Promise<void> {
     const response = await fetch(`/api/walls/${encodeURIComponent(this.wallId)}/${name}`, {
       method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      headers: writeHeaders(),
       body: JSON.stringify(body),
     });
     if (!response.ok) {
