@@ -1,3 +1,4 @@
+using Twin.Web.Security;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Twin.Web.Tests;

@@ -1,3 +1,4 @@
+using Twin.Web.Security;
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR.Client;
 
