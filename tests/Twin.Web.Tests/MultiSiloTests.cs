@@ -1,3 +1,4 @@
+using Twin.Web.Security;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Twin.Web.Tests;
@@ -52,5 +53,33 @@ public sealed class MultiSiloTests : IAsyncLifetime
             $$"""{"at": "{{at.AddMinutes(1):O}}", "inflow": 4322, "cod": 20, "ammonia": 1, "totalPhosphorus": 0.2, "ph": 7}""");
         Assert.Equal(HttpStatusCode.OK, status);
         await feed.WaitForItem(i => i["id"]!.GetValue<string>() == plant.Id() && i["version"]!.GetValue<long>() == viaB.Version(), TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task A_presenter_action_through_silo_A_reaches_a_wall_screen_on_silo_B_within_a_second()
+    {
+        await using var a = new TwinHost(_azurite.ConnectionString, _serviceId);
+        var clientA = await a.ReadyClientAsync(TwinRoles.Presenter);
+        await using var b = new TwinHost(_azurite.ConnectionString, _serviceId);
+        await b.ReadyClientAsync();
+        var wallId = $"m-{Guid.NewGuid():N}"[..12];
+        await using var screen = b.HubConnection();
+        var walls = WallApiTests.Listen(screen);
+        await screen.StartAsync();
+        await screen.InvokeAsync("Subscribe", $"wall:{wallId}");
+        await WallApiTests.WaitFor(walls, w => w["version"]!.GetValue<long>() == 0);
+
+        // Several actions, so the wall grain is called through A whichever silo it lives on.
+        for (var i = 1; i <= 3; i++)
+        {
+            var sent = DateTime.UtcNow;
+            var (status, _) = await clientA.Post($"/api/walls/{wallId}/tour", $$"""{"paused": {{(i % 2 == 1 ? "true" : "false")}}}""");
+            Assert.Equal(HttpStatusCode.OK, status);
+            var version = i;
+            await WallApiTests.WaitFor(walls, w => w["version"]!.GetValue<long>() == version, TimeSpan.FromSeconds(5));
+            Assert.True(DateTime.UtcNow - sent < TimeSpan.FromSeconds(1), $"action {i} took {(DateTime.UtcNow - sent).TotalMilliseconds:F0} ms to reach the screen on B");
+        }
+
+        clientA.Dispose();
     }
 }

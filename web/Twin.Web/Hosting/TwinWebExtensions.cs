@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Twin.Web.Catalog;
 using Twin.Web.Feed;
 using Twin.Web.Hubs;
+using Twin.Web.Walls;
 using Twin.Web.Security;
 
 namespace Twin.Web.Hosting;
@@ -43,6 +44,7 @@ public static class TwinWebExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ChangeFanout>());
         services.AddSingleton<StatsFanout>();
         services.AddHostedService(sp => sp.GetRequiredService<StatsFanout>());
+        services.AddHostedService<WallFanout>();
         services.AddOptions<FeedOptions>().BindConfiguration(FeedOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<FeedSimulator>();
@@ -70,6 +72,7 @@ public static class TwinWebExtensions
         api.MapCommandApi();
         api.MapIngestApi();
         api.MapScenarioApi();
+        api.MapWallApi();
         api.MapAuthApi();
         api.MapAdminApi();
         app.MapHub<TwinHub>("/hubs/twin").RequireAuthorization(TwinPolicies.Read);

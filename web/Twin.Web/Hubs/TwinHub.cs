@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Twin.Contracts.Walls;
 using Twin.Web.Security;
 using Twin.Web.Catalog;
 
@@ -13,16 +14,23 @@ namespace Twin.Web.Hubs;
 /// Connecting and every method need <see cref="TwinPolicies.Read"/>.
 /// </summary>
 [Authorize(Policy = TwinPolicies.Read)]
-public sealed class TwinHub(TwinCatalog catalog, StatsFanout stats) : Hub
+public sealed class TwinHub(TwinCatalog catalog, StatsFanout stats, IGrainFactory grains) : Hub
 {
     public async Task Subscribe(string topic)
     {
+        ArgumentNullException.ThrowIfNull(topic);
+        if (topic.StartsWith(TwinTopics.WallPrefix, StringComparison.Ordinal))
+        {
+            await SubscribeWall(topic[TwinTopics.WallPrefix.Length..]);
+            return;
+        }
+
         if (!catalog.IsReady)
         {
             throw new HubException("the twin is still loading; subscribe again shortly");
         }
 
-        var twins = Members(topic) ?? throw new HubException($"unknown topic '{topic}': use park, stats or a zone id");
+        var twins = Members(topic) ?? throw new HubException($"unknown topic '{topic}': use park, stats, a zone id or wall:{{wallId}}");
         await Groups.AddToGroupAsync(Context.ConnectionId, topic);
         if (topic == TwinTopics.Stats)
         {
@@ -43,6 +51,22 @@ public sealed class TwinHub(TwinCatalog catalog, StatsFanout stats) : Hub
         }
 
         await Clients.Caller.SendAsync(TwinTopics.SnapshotMessage, new JsonObject { ["topic"] = topic, ["versions"] = versions });
+    }
+
+    /// <summary>
+    /// A wall screen: joins the wall's group, then gets its current state as a <c>wall</c> message
+    /// (a newer one may overtake it: screens keep the highest version).
+    /// </summary>
+    private async Task SubscribeWall(string wallId)
+    {
+        if (!WallRules.IsWallId(wallId))
+        {
+            throw new HubException($"'{wallId}' is not a wall id: 1 to 40 of a-z, 0-9 and -");
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, TwinTopics.ForWall(wallId));
+        var state = await grains.GetGrain<IWallGrain>(wallId).GetState();
+        await Clients.Caller.SendAsync(TwinTopics.WallMessage, state);
     }
 
     public Task Unsubscribe(string topic) => Groups.RemoveFromGroupAsync(Context.ConnectionId, topic);

@@ -2,7 +2,8 @@ namespace Twin.Web.Hubs;
 
 /// <summary>
 /// The hub's topics (SignalR groups): <c>park</c> (every twin), <c>zone:{zoneId}</c> (the twins of
-/// one zone, the zone included) and <c>stats</c> (park and zone figures).
+/// one zone, the zone included) and <c>stats</c> (park and zone figures) and
+/// <c>wall:{wallId}</c> (a video wall's state).
 /// </summary>
 public static class TwinTopics
 {
@@ -16,7 +17,14 @@ public static class TwinTopics
     /// <summary>The message sent right after a subscription: the topic's current versions.</summary>
     public const string SnapshotMessage = "snapshot";
 
+    /// <summary>The message carrying a wall's whole state, to the topic <c>wall:{wallId}</c>.</summary>
+    public const string WallMessage = "wall";
+
+    public const string WallPrefix = "wall:";
+
     public static string ForZone(string zoneId) => zoneId;
+
+    public static string ForWall(string wallId) => WallPrefix + wallId;
 
     /// <summary>The zone topic a twin's changes also go to, if any.</summary>
     public static string? ZoneTopicOf(TwinState state) => state switch

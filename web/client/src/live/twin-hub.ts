@@ -13,6 +13,8 @@ interface Events {
   status: HubStatus;
   snapshot: Snapshot;
   changes: ChangeItem[];
+  /** A video wall's whole state (topic `wall:{wallId}`). */
+  wall: unknown;
 }
 
 const RETRY_DELAYS_MS = [0, 1000, 2000, 5000, 10000];
@@ -35,6 +37,9 @@ export class TwinHub extends Emitter<Events> {
     });
     this.connection.on("changes", (items: ChangeItem[]) => {
       this.emit("changes", items);
+    });
+    this.connection.on("wall", (state: unknown) => {
+      this.emit("wall", state);
     });
     this.connection.onreconnecting(() => {
       this.setStatus("reconnecting");

@@ -28,6 +28,14 @@ export const occupancyColors: Record<Occupancy, string> = {
   building: "#56606b",
 };
 
+/** Zones by their plants' effluent (colouring "compliance"); buildings go neutral. */
+export type ComplianceClass = "ok" | "breach" | "none";
+export const complianceColors: Record<ComplianceClass, string> = {
+  ok: "#2fb86b",
+  breach: "#e5484d",
+  none: "#56606b",
+};
+
 export type PlantClass = "ok" | "busy" | "overload" | "breach" | "offline";
 export const plantColors: Record<PlantClass, string> = {
   ok: "#2fb86b",

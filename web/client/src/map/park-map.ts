@@ -36,6 +36,11 @@ export interface ParkMapOptions {
   lang: Lang;
   color: ColorMode;
   off: readonly LayerKey[];
+  /**
+   * How the map is framed: `app` leaves room for the live map's side rail and shows the
+   * navigation controls; `plain` (the wall, the presenter's remote) uses the whole map.
+   */
+  framing?: "app" | "plain";
 }
 
 export interface HoverEvent {
@@ -97,6 +102,9 @@ export class ParkMap extends Emitter<Events> {
   /** Whether the camera was placed on purpose (URL, fly-to): then loading never refits it. */
   private placed: boolean;
   readonly loaded: Promise<void>;
+  private get framing(): "app" | "plain" {
+    return this.options.framing ?? "app";
+  }
 
   constructor(private readonly options: ParkMapOptions) {
     super();
@@ -121,9 +129,12 @@ export class ParkMap extends Emitter<Events> {
       attributionControl: false,
       fadeDuration: 150,
     });
-    this.map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), "top-right");
-    this.map.addControl(new maplibregl.ScaleControl({ unit: "metric" }), "bottom-left");
+    if (this.framing === "app") {
+      this.map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), "top-right");
+      this.map.addControl(new maplibregl.ScaleControl({ unit: "metric" }), "bottom-left");
+    }
     this.groups = createGroups(this.map, options);
+
     this.flasher = new Flasher(this.map);
     this.loaded = new Promise((resolve) => {
       this.map.once("load", () => {
@@ -158,6 +169,10 @@ export class ParkMap extends Emitter<Events> {
       this.setLayerVisible(key, false);
     }
     this.applyTheme(this.theme);
+    // Buildings take their colouring when created; the zones' compliance colours are set here.
+    if (this.options.color === "compliance") {
+      this.setColorMode(this.options.color);
+    }
     this.map.on("mousemove", (event) => {
       this.hover(event.point);
     });
@@ -263,7 +278,7 @@ export class ParkMap extends Emitter<Events> {
     // The side panel may have just opened: measure the map as it is now.
     this.map.resize();
     // The map already stops at the side panel; the stats rail covers its left 320 px.
-    const rail = window.innerWidth > 900 ? 320 : 0;
+    const rail = this.framing === "app" && window.innerWidth > 900 ? 320 : 0;
     const pitch = Math.max(this.map.getPitch(), 45);
     if (feature.geometry?.type === "Point") {
       const center = labelPoint(feature.geometry);
@@ -277,6 +292,11 @@ export class ParkMap extends Emitter<Events> {
 
   showPark(animate = true): void {
     if (!this.parkBounds) {
+      return;
+    }
+    if (this.framing === "plain") {
+      const pad = Math.round(Math.min(this.map.getContainer().clientWidth, this.map.getContainer().clientHeight) * 0.06);
+      this.map.fitBounds(this.parkBounds, { padding: pad, pitch: 50, bearing: -15, duration: animate ? 2500 : 0 });
       return;
     }
     const wide = window.innerWidth > 900;
@@ -298,6 +318,26 @@ export class ParkMap extends Emitter<Events> {
     for (const group of this.groups) {
       group.setColorMode?.(this.map, mode);
     }
+  }
+
+  /** Colours a zone by its plants' effluent (shown while the colouring is `compliance`). */
+  setZoneCompliance(zoneId: string, compliance: "ok" | "breach" | "none"): void {
+    if (this.map.getSource("zones")) {
+      this.map.setFeatureState({ source: "zones", id: zoneId }, { compliance });
+    }
+  }
+
+  /** Marks twins (e.g. a scenario's buildings) as selected; returns how many were found. */
+  highlight(kind: TwinKind, ids: readonly string[], on: boolean): number {
+    const source = this.primary.get(kind);
+    let found = 0;
+    for (const id of ids) {
+      if (source?.has(id)) {
+        this.map.setFeatureState({ source: source.id, id }, { selected: on });
+        found++;
+      }
+    }
+    return found;
   }
 
   setLang(lang: Lang): void {

@@ -1,9 +1,9 @@
 /** Layer toggles, the building colouring switch, and the legend for what is shown. */
 import { enumLabel, translate, type Lang } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
-import { industryColors, networkStatusColors, occupancyColors, plantColors, readingColors, stageColors } from "../map/palette";
+import { complianceColors, industryColors, networkStatusColors, occupancyColors, plantColors, readingColors, stageColors } from "../map/palette";
 import { h, replace } from "../ui/dom";
-import { LAYER_KEYS, type ColorMode, type LayerKey, type UrlState } from "../url/state";
+import { COLOR_MODES, LAYER_KEYS, type ColorMode, type LayerKey, type UrlState } from "../url/state";
 
 export interface LegendDeps {
   toggle: (key: LayerKey, visible: boolean) => void;
@@ -46,7 +46,7 @@ export class LegendPanel {
     const mode = h(
       "div",
       { class: "segmented", role: "radiogroup", "aria-label": t("color.title") },
-      ...(["stage", "occupancy"] as const).map((m) =>
+      ...COLOR_MODES.map((m) =>
         h("button", { type: "button", role: "radio", "aria-checked": String(state.color === m), class: state.color === m ? "on" : "", "data-color": m, onclick: () => this.deps.colorMode(m) }, t(`color.${m}`)),
       ),
     );
@@ -55,7 +55,9 @@ export class LegendPanel {
       { class: "building-legend" },
       state.color === "stage"
         ? swatches(Object.entries(stageColors).map(([k, c]) => [c, enumLabel(lang, "stage", k)]))
-        : swatches(Object.entries(occupancyColors).map(([k, c]) => [c, t(`occupancy.${k}` as MessageKey)])),
+        : state.color === "occupancy"
+          ? swatches(Object.entries(occupancyColors).map(([k, c]) => [c, t(`occupancy.${k}` as MessageKey)]))
+          : swatches(Object.entries(complianceColors).map(([k, c]) => [c, t(`compliance.${k}` as MessageKey)])),
       h("p", { class: "muted small" }, t("legend.ghost")),
     );
     const sections: (HTMLElement | null)[] = [

@@ -12,7 +12,7 @@ export interface View {
   pitch: number;
 }
 
-export const COLOR_MODES = ["stage", "occupancy"] as const;
+export const COLOR_MODES = ["stage", "occupancy", "compliance"] as const;
 export type ColorMode = (typeof COLOR_MODES)[number];
 
 export const THEMES = ["dark", "light"] as const;

@@ -8,8 +8,11 @@ import { liveColor } from "../expressions";
 import { TwinSource } from "../twin-source";
 import type { LayerGroup } from "./group";
 
+/** Neutral buildings while the zones carry the colour (compliance). */
+const NEUTRAL = "#8a96a3";
+
 function colorFor(mode: ColorMode): ExpressionSpecification {
-  return liveColor(["get", mode === "stage" ? "cStage" : "cOccupancy"]);
+  return mode === "compliance" ? liveColor(NEUTRAL) : liveColor(["get", mode === "stage" ? "cStage" : "cOccupancy"]);
 }
 
 export function buildingsGroup(map: MapLibreMap, mode: ColorMode): LayerGroup {
