@@ -64,6 +64,12 @@ public sealed class TwinHub(TwinCatalog catalog, StatsFanout stats, IGrainFactor
             throw new HubException($"'{wallId}' is not a wall id: 1 to 40 of a-z, 0-9 and -");
         }
 
+        if (Context.User is not { } user || !user.MayShowWall(wallId))
+        {
+            // A wall screen's display key shows its own wall and no other.
+            throw new HubException("this screen may show only its own wall");
+        }
+
         await Groups.AddToGroupAsync(Context.ConnectionId, TwinTopics.ForWall(wallId));
         var state = await grains.GetGrain<IWallGrain>(wallId).GetState();
         await Clients.Caller.SendAsync(TwinTopics.WallMessage, state);

@@ -18,9 +18,11 @@ public static class WallApi
     public static RouteGroupBuilder MapWallApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/walls/{id}", async (string id, IGrainFactory grains) =>
-                WallRules.IsWallId(id) ? (IResult)TypedResults.Json(await grains.GetGrain<IWallGrain>(id).GetState()) : WallNotFound(id))
-            .RequireAuthorization(TwinPolicies.Read)
+        api.MapGet("/walls/{id}", async (string id, IGrainFactory grains, HttpContext context) =>
+                !context.User.MayShowWall(id) ? TypedResults.Forbid()
+                : WallRules.IsWallId(id) ? (IResult)TypedResults.Json(await grains.GetGrain<IWallGrain>(id).GetState()) : WallNotFound(id))
+            // People, and the display key of this wall only (checked above).
+            .RequireAuthorization(TwinPolicies.WallDisplay)
             .WithSummary("A video wall's state (a wall nobody set answers its defaults)");
 
         Map<FocusRequest>(api, "focus", "Fly the wall to a zone, or to the whole park with zoneId null",

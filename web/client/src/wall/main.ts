@@ -7,7 +7,7 @@
 import "../styles/app.css";
 import "./wall.css";
 import type { ParkFigures, TwinFeature } from "../api/types";
-import { fetchSession, loginUrl } from "../auth/session";
+import { fetchSession, loginUrl, signInDisplay } from "../auth/session";
 import { LiveTwins } from "../live/live-twins";
 import { TwinHub, type HubStatus } from "../live/twin-hub";
 import { ParkMap } from "../map/park-map";
@@ -307,6 +307,13 @@ window.addEventListener("resize", () => {
 });
 
 async function start(): Promise<void> {
+  // A kiosk opens /wall?id=main#key=tk_…: the display key becomes a session for this wall and
+  // leaves the address at once (the fragment never reaches the server or its logs).
+  const key = new URLSearchParams(window.location.hash.replace(/^#/, "")).get("key");
+  if (key) {
+    history.replaceState(null, "", window.location.pathname + window.location.search);
+    await signInDisplay(key);
+  }
   // A person's session or a wall screen's display session; anyone else signs in first.
   const session = await fetchSession();
   if (!session.authenticated) {
