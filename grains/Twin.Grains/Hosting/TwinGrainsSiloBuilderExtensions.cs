@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Hosting;
 
@@ -9,11 +10,13 @@ public static class TwinGrainsSiloBuilderExtensions
     /// <summary>
     /// Changes flow on an in-cluster stream whose subscriptions live in the
     /// <see cref="TwinStorage.PubSub"/> store. The caller adds the storage providers named in
-    /// <see cref="TwinStorage"/>, the twins' one with <c>Twin.Spatial.Serialization.TwinStorageSerializer</c>.
+    /// <see cref="TwinStorage"/> (<see cref="TwinStorage.Readings"/> is the write-behind copy of
+    /// reading twins, <see cref="WriteBehindOptions"/>), the twins' one with <c>Twin.Spatial.Serialization.TwinStorageSerializer</c>.
     /// </summary>
     public static ISiloBuilder AddTwinGrains(this ISiloBuilder silo)
     {
         ArgumentNullException.ThrowIfNull(silo);
+        silo.Services.AddOptions<WriteBehindOptions>();
         // The pulling agents look for new changes every 10 ms instead of the default 100 ms:
         // that wait is most of a change's way to the browser when the park is quiet.
         silo.AddMemoryStreams(TwinStreams.Provider, streams => streams.ConfigurePullingAgent(agent =>

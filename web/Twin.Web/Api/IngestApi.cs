@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 
 namespace Twin.Web.Api;
 
@@ -10,6 +11,10 @@ namespace Twin.Web.Api;
 /// <c>POST /api/ingest</c>: a batch of sensor readings, <c>{"readings": [{"twinId", "at", "values": {...}}]}</c>.
 /// Each item is validated and applied on its own: a bad item is reported by index with its field
 /// and reason, and the good ones are kept. One twin's items are applied in the order sent.
+/// Readings are write-behind: the answer says <c>durable: false</c> and <c>flushWithinMs</c>, the
+/// time within which accepted readings reach storage; <c>?durable=true</c> waits for the write.
+/// When more readings are in flight than <see cref="IngestOptions.MaxReadingsInFlight"/> the
+/// batch is refused whole with 503 and <c>Retry-After</c>, and nothing of it is applied.
 /// </summary>
 public static class IngestApi
 {
@@ -24,11 +29,12 @@ public static class IngestApi
             .Accepts<IngestRequest>("application/json")
             .Produces<JsonObject>()
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Take a batch of readings from sensors (plants: inflow, cod, ammonia, totalPhosphorus, ph; stations: any named values)");
         return api;
     }
 
-    private static async Task<IResult> Ingest(JsonElement body, IGrainFactory grains)
+    private static async Task<IResult> Ingest(JsonElement body, bool? durable, IGrainFactory grains, IngestGate gate, IOptions<WriteBehindOptions> writeBehind, HttpContext http)
     {
         if (!RequestBody.TryBind<IngestRequest>(body, out var request, out var problem))
         {
@@ -40,26 +46,43 @@ public static class IngestApi
             return Problems.Invalid("readings", $"at most {MaxItems:N0} readings a batch");
         }
 
-        var results = new JsonObject?[request.Readings.Count];
-        var byTwin = request.Readings.Select((r, i) => (Reading: r, Index: i)).GroupBy(x => x.Reading.TwinId ?? string.Empty);
-        await Task.WhenAll(byTwin.Select(async group =>
+        if (!gate.TryEnter(request.Readings.Count))
         {
-            foreach (var (reading, index) in group)
+            http.Response.Headers.RetryAfter = "1";
+            return Problems.Busy($"more than {gate.Limit:N0} readings are being applied; nothing of this batch was applied, send it again after the Retry-After seconds");
+        }
+
+        var durably = durable == true;
+        var results = new JsonObject?[request.Readings.Count];
+        try
+        {
+            var byTwin = request.Readings.Select((r, i) => (Reading: r, Index: i)).GroupBy(x => x.Reading.TwinId ?? string.Empty);
+            await Task.WhenAll(byTwin.Select(async group =>
             {
-                results[index] = await Apply(grains, reading, index);
-            }
-        }));
+                foreach (var (reading, index) in group)
+                {
+                    results[index] = await Apply(grains, reading, index, durably);
+                }
+            }));
+        }
+        finally
+        {
+            gate.Exit(request.Readings.Count);
+        }
 
         var accepted = results.Count(r => r!["status"]!.GetValue<string>() == "accepted");
         return TypedResults.Json(new JsonObject
         {
             ["accepted"] = accepted,
             ["rejected"] = results.Length - accepted,
+            // Accepted readings are applied and published; in storage now only when asked for.
+            ["durable"] = durably,
+            ["flushWithinMs"] = durably ? 0 : (long)writeBehind.Value.FlushDeadline.TotalMilliseconds,
             ["results"] = new JsonArray([.. results]),
         });
     }
 
-    private static async Task<JsonObject> Apply(IGrainFactory grains, IngestReading reading, int index)
+    private static async Task<JsonObject> Apply(IGrainFactory grains, IngestReading reading, int index, bool durable)
     {
         if (reading.At is not { } at)
         {
@@ -87,11 +110,11 @@ public static class IngestApi
                 Ammonia = values["ammonia"],
                 TotalPhosphorus = values["totalPhosphorus"],
                 Ph = values["ph"],
-            }));
+            }, Durable: durable));
         }
         else if (TwinIds.IsKind(reading.TwinId, TwinKind.Station))
         {
-            result = await grains.GetGrain<IStationGrain>(reading.TwinId).RecordReading(new StationReadingReport(new StationReading { At = at, Values = values }));
+            result = await grains.GetGrain<IStationGrain>(reading.TwinId).RecordReading(new StationReadingReport(new StationReading { At = at, Values = values }, Durable: durable));
         }
         else
         {

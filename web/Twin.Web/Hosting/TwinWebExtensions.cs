@@ -41,6 +41,9 @@ public static class TwinWebExtensions
         services.AddSingleton<StatsFanout>();
         services.AddHostedService(sp => sp.GetRequiredService<StatsFanout>());
         services.AddOptions<FeedOptions>().BindConfiguration(FeedOptions.Section);
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section);
+        services.AddOptions<WriteBehindOptions>().BindConfiguration(WriteBehindOptions.Section);
+        services.AddSingleton<IngestGate>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<FeedSimulator>();
         return services;
