@@ -58,6 +58,9 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
 
     public static string RowOf(GrainId grainId) => Key(grainId.ToString());
 
+    /// <summary>What every partition key of <paramref name="serviceId"/> starts with, before <c>-{shard}</c>.</summary>
+    public static string PartitionPrefix(string serviceId) => Key(serviceId);
+
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         ArgumentNullException.ThrowIfNull(grainState);

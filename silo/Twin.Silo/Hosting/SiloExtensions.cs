@@ -58,6 +58,8 @@ public static class SiloExtensions
             });
             silo.AddTwinGrains();
         });
+        builder.Services.AddSingleton<ITwinSnapshot>(sp => new TableTwinSnapshot(
+            new TableServiceClient(connectionString), options.Cluster.ServiceId, sp.GetRequiredService<ILogger<TableTwinSnapshot>>()));
         builder.Services.AddSingleton<SeedImporter>();
         builder.Services.AddHostedService<SeedImportService>();
         return builder;
