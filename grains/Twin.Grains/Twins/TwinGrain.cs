@@ -130,7 +130,8 @@ public abstract partial class TwinGrain<TState> : Grain, ITwinGrain
     /// <summary>
     /// Commits a reading decided by <paramref name="decide"/>: the same checks and rules as
     /// <see cref="Commit"/>, but the state is written behind (coalesced, within the flush
-    /// interval) unless <paramref name="durable"/> asks to wait for the write; the publish is
+    /// interval) unless <paramref name="durable"/> asks to write it through (to the twin's own
+    /// row, as a business command is) before the answer; the publish is
     /// pipelined (at most one in flight, later ones merged) so a hot twin is not one stream
     /// round trip per reading. The zone hears of it only when <paramref name="contributionChanges"/>.
     /// </summary>
@@ -166,22 +167,25 @@ public abstract partial class TwinGrain<TState> : Grain, ITwinGrain
         }
 
         var next = decision.Next! with { Version = current.Version + 1, UpdatedAt = DateTimeOffset.UtcNow };
-        _state.State = next;
-        _dirty = true;
-        _flushTimer ??= this.RegisterGrainTimer(FlushReadings, new GrainTimerCreationOptions(_flushInterval, _flushInterval) { Interleave = true });
+        if (durable)
+        {
+            // Written through, like a business command: the twin's own row, readings before it included.
+            await Write(next, current);
+        }
+        else
+        {
+            _state.State = next;
+            _dirty = true;
+            _flushTimer ??= this.RegisterGrainTimer(FlushReadings, new GrainTimerCreationOptions(_flushInterval, _flushInterval) { Interleave = true });
+        }
+
         PublishBehind(ChangeOf(current, next, decision.Changed));
         if (contributionChanges)
         {
             await ReportToZone(next);
         }
 
-        if (durable)
-        {
-            await FlushReadings();
-            return CommandResult.Accepted(next);
-        }
-
-        return CommandResult.AcceptedNotYetDurable(next);
+        return durable ? CommandResult.Accepted(next) : CommandResult.AcceptedNotYetDurable(next);
     }
 
     protected static Decision Accept(TState next) => new(next, null);
