@@ -14,6 +14,8 @@ public sealed partial class SeedImportService(
     IHostApplicationLifetime lifetime,
     ILogger<SeedImportService> logger) : BackgroundService
 {
+    private const int MaxAttempts = 5;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var path = Path.GetFullPath(options.Value.SeedPath);
@@ -25,13 +27,28 @@ public sealed partial class SeedImportService(
             }
 
             var seed = await SeedReader.ReadAsync(path, stoppingToken);
-            if (await importer.ImportAsync(seed, stoppingToken))
+            for (var attempt = 1; ; attempt++)
             {
-                LogImported(logger, path);
-            }
-            else
-            {
-                LogSkipped(logger);
+                try
+                {
+                    if (await importer.ImportAsync(seed, stoppingToken))
+                    {
+                        LogImported(logger, path);
+                    }
+                    else
+                    {
+                        LogSkipped(logger);
+                    }
+
+                    break;
+                }
+                catch (TimeoutException e) when (attempt < MaxAttempts)
+                {
+                    // Storage too slow for a grain call's 30 s (a loaded machine, a big park on
+                    // Azurite): creating what exists is a no-op, so the import simply runs again.
+                    LogRetrying(logger, attempt, MaxAttempts, e.Message);
+                    await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+                }
             }
         }
         catch (SeedValidationException e)
@@ -44,6 +61,9 @@ public sealed partial class SeedImportService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seed park imported from {Path}")]
     private static partial void LogImported(ILogger logger, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Seed import attempt {Attempt} of {Max} timed out ({Error}); importing again (existing twins are kept)")]
+    private static partial void LogRetrying(ILogger logger, int attempt, int max, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seed park already imported into this storage; nothing imported")]
     private static partial void LogSkipped(ILogger logger);
