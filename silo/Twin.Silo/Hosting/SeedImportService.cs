@@ -42,10 +42,10 @@ public sealed partial class SeedImportService(
 
                     break;
                 }
-                catch (TimeoutException e) when (attempt < MaxAttempts)
+                catch (Exception e) when (attempt < MaxAttempts && e is TimeoutException or OperationCanceledException && !stoppingToken.IsCancellationRequested)
                 {
-                    // Storage too slow for a grain call's 30 s (a loaded machine, a big park on
-                    // Azurite): creating what exists is a no-op, so the import simply runs again.
+                    // Storage too slow for a grain call's 30 s or an activation's (a loaded machine,
+                    // a big park on Azurite): creating what exists is a no-op, so the import runs again.
                     LogRetrying(logger, attempt, MaxAttempts, e.Message);
                     await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
                 }
@@ -62,7 +62,7 @@ public sealed partial class SeedImportService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Seed park imported from {Path}")]
     private static partial void LogImported(ILogger logger, string path);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Seed import attempt {Attempt} of {Max} timed out ({Error}); importing again (existing twins are kept)")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Seed import attempt {Attempt} of {Max} timed out or was cancelled ({Error}); importing again (existing twins are kept)")]
     private static partial void LogRetrying(ILogger logger, int attempt, int max, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seed park already imported into this storage; nothing imported")]
