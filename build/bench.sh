@@ -250,7 +250,7 @@ bench_main() {
 
   # Globals read by silo_url and silo_start (build/silo.sh).
   # shellcheck disable=SC2034
-  DATA=$BENCH_DATA SEED_PATH=$seed NO_FEED=1 DEMO=0 SILO_COUNT=1
+  DATA=$BENCH_DATA SEED_PATH=$seed NO_FEED=1 DEMO=1 SILO_COUNT=1
   # shellcheck disable=SC2034
   URL_SCHEME=http URL_HOST=127.0.0.1 URL_PORT=5180 URLS_GIVEN=0
   trap cleanup_bench EXIT
@@ -271,7 +271,8 @@ bench_main() {
   BENCH_IMPORT_MS="$(bench_wait_healthy "$base" 1800 "$t0")" || exit 1
   info "Ready after $BENCH_IMPORT_MS ms (first start, seed imported)"
 
-  local common=(--url "$base" --server-pid "${SILO_PIDS[-1]}" --storage-pid "$AZURITE_PID" --clk-tck "$(getconf CLK_TCK)")
+  # The silo runs with the demo accounts (DEMO=1): the load tool signs in as demo-viewer and sends with the device key.
+  local common=(--url "$base" --credentials "$BENCH_DATA/demo-accounts.json" --server-pid "${SILO_PIDS[-1]}" --storage-pid "$AZURITE_PID" --clk-tck "$(getconf CLK_TCK)")
   info "Main load: $BENCH_RATE readings/s, $BENCH_CLIENTS clients, $BENCH_SECONDS s"
   local log_args=()
   ((BENCH_STORAGE_LOG)) && log_args=(--azurite-log "$BENCH_DATA/logs/azurite-debug.log")

@@ -58,7 +58,9 @@ silo_start() {
     "DOTNET_ENVIRONMENT=Production"
   )
   if ((NO_FEED)); then env_vars+=("Twin__Feed__Enabled=false"); fi
-  if ((DEMO)); then env_vars+=("Twin__Demo=true"); fi
+  if ((DEMO)); then
+    env_vars+=("Twin__Demo__Enabled=true" "Twin__Demo__CredentialsFile=$DATA/demo-accounts.json")
+  fi
 
   info "Starting silo $n on $url (silo port $silo_port, gateway port $gateway_port, log: $log)"
   # Only label the output lines when several silos share the terminal.

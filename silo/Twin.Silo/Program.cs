@@ -4,7 +4,7 @@ using Twin.Web.Hosting;
 // One process: an Orleans silo (the twins) co-hosting the ASP.NET Core web front (API, later hub and map).
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTwinSilo();
-builder.Services.AddTwinWeb();
+builder.Services.AddTwinWeb(builder.Configuration);
 
 var app = builder.Build();
 app.MapTwinWeb();

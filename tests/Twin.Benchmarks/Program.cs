@@ -6,6 +6,8 @@ using Twin.Benchmarks;
 // Twin.Benchmarks --cpu-report TRACE.nettrace             the same report from a kept trace.
 // Twin.Benchmarks [--latency [CALLS]] [--long] [BenchmarkDotNet arguments, e.g. --filter '*Spatial*']
 //   --latency   p50/p99/max of single spatial calls on 100,000 footprints (a timed loop), then exit.
+//   --planner [--candidates 500] [--sites 1000] [--seed 1] [--workers 2] [--short 3] [--long 10]
+//               the allocation optimiser on the synthetic park: time to a 5% and 1% gap, final gaps (a table), then exit.
 //   --long      BenchmarkDotNet's default job instead of the short run (3 warm-ups, 3 iterations).
 // With no --filter, every benchmark runs (about 3 minutes on 2 cores).
 if (args.Length > 1 && args[0] == "--gc-heap")
@@ -22,6 +24,11 @@ if (args.Length > 2 && args[0] == "--cpu-profile")
 {
     var ci = System.Globalization.CultureInfo.InvariantCulture;
     return CpuSampler.Run(int.Parse(args[1], ci), double.Parse(args[2], ci), args.Length > 3 ? args[3] : Path.Combine(Path.GetTempPath(), $"twin-{args[1]}.nettrace"), Console.Out);
+}
+
+if (args.Length > 0 && args[0] == "--planner")
+{
+    return PlannerRun.Run(args, Console.Out);
 }
 
 if (args.Length > 0 && args[0] == "--latency")

@@ -17,6 +17,8 @@ public sealed class SelectionTests(TwinApp app)
 
         await Assertions.Expect(map.PanelTitle).ToHaveTextAsync(Twins.Prop(building, "name"));
         Assert.Equal(Building, await map.SelectionAsync());
+        // The address follows the state a moment later (url-sync debounces its writes).
+        await map.Page.WaitForFunctionAsync("id => decodeURIComponent(location.hash).includes('sel=' + id)", Building);
         Assert.Equal(Building, (await map.HashAsync())["sel"]);
     }
 

@@ -23,12 +23,12 @@ internal sealed class HubClients : IAsyncDisposable
     public IReadOnlyList<string> ZoneOf { get; private set; } = [];
 
     /// <summary>Connects and subscribes every client, 50 at a time.</summary>
-    public async Task ConnectAsync(Uri url, int clients, IReadOnlyList<string> zones)
+    public async Task ConnectAsync(Uri url, int clients, IReadOnlyList<string> zones, string? sessionCookie = null)
     {
         ZoneOf = [.. Enumerable.Range(0, clients).Select(c => zones[c % zones.Count])];
         foreach (var chunk in Enumerable.Range(0, clients).Chunk(50))
         {
-            _connections.AddRange(await Task.WhenAll(chunk.Select(c => ConnectOneAsync(url, c, ZoneOf[c]))));
+            _connections.AddRange(await Task.WhenAll(chunk.Select(c => ConnectOneAsync(url, c, ZoneOf[c], sessionCookie))));
         }
     }
 
@@ -37,9 +37,15 @@ internal sealed class HubClients : IAsyncDisposable
 
     public long SeenVersion(int client, string id) => _seen.TryGetValue((client, id), out var v) ? v : 0;
 
-    private async Task<HubConnection> ConnectOneAsync(Uri url, int client, string zone)
+    private async Task<HubConnection> ConnectOneAsync(Uri url, int client, string zone, string? sessionCookie)
     {
-        var connection = new HubConnectionBuilder().WithUrl(new Uri(url, "/hubs/twin")).Build();
+        var connection = new HubConnectionBuilder().WithUrl(new Uri(url, "/hubs/twin"), o =>
+        {
+            if (sessionCookie is not null)
+            {
+                o.Headers["Cookie"] = sessionCookie;
+            }
+        }).Build();
         connection.On<JsonArray>("changes", items => OnChanges(client, items));
         await connection.StartAsync();
         await connection.InvokeAsync("Subscribe", zone);

@@ -27,6 +27,9 @@ internal sealed record LoadOptions(Uri Url, int Clients, int Rate, int Seconds, 
     /// <summary>Where to write the figures as <c>key=value</c> lines (for <c>build/bench.sh</c>).</summary>
     public string? Results { get; init; }
 
+    /// <summary>The demo credentials file the silo writes (<c>Twin:Demo:CredentialsFile</c>): a viewer and the device key.</summary>
+    public string? CredentialsFile { get; init; }
+
     /// <summary>Clock ticks per second of /proc/PID/stat (<c>getconf CLK_TCK</c>).</summary>
     public int ClockTicks { get; init; } = 100;
 
@@ -50,6 +53,7 @@ internal sealed record LoadOptions(Uri Url, int Clients, int Rate, int Seconds, 
             AzuriteLog = values.GetValueOrDefault("azurite-log"),
             Results = values.GetValueOrDefault("results"),
             ClockTicks = Int("clk-tck", 100),
+            CredentialsFile = values.GetValueOrDefault("credentials"),
         };
     }
 }

@@ -20,11 +20,26 @@ internal static class RunCommand
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
         var options = LoadOptions.Parse(args);
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Senders + 4 })
+        var cookies = new System.Net.CookieContainer();
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 8, CookieContainer = cookies })
         {
             BaseAddress = options.Url,
             Timeout = TimeSpan.FromSeconds(120),
         };
+        // Readings go with the device key; reads and the hub with a viewer's session.
+        using var ingest = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Senders + 4, UseCookies = false })
+        {
+            BaseAddress = options.Url,
+            Timeout = TimeSpan.FromSeconds(120),
+        };
+        string? sessionCookie = null;
+        if (options.CredentialsFile is { } file)
+        {
+            var credentials = await Credentials.ReadAsync(file);
+            sessionCookie = await credentials.SignInAsync(http, cookies);
+            ingest.DefaultRequestHeaders.Add(Credentials.ApiKeyHeader, credentials.DeviceKey);
+        }
+
         var twins = (await http.GetFromJsonAsync<JsonObject>("/healthz"))!["twins"]!.GetValue<int>();
         var targets = await LoadTargets.ReadAsync(http);
         if (options.Hot)
@@ -40,7 +55,7 @@ internal static class RunCommand
         figures.Set("twins", twins);
         figures.Set("rss_idle_bytes", options.ServerPid is { } idlePid ? ProcessProbe.ResidentBytes(idlePid) : null);
         await using var clients = new HubClients();
-        await clients.ConnectAsync(options.Url, options.Clients, zones);
+        await clients.ConnectAsync(options.Url, options.Clients, zones, sessionCookie);
         Console.WriteLine($"{options.Clients} clients connected and subscribed");
 
         // The silo's CPU with the clients connected and nothing sent: what it burns regardless of load
@@ -50,7 +65,7 @@ internal static class RunCommand
         await Task.Delay(IdleWindow);
         SetCpu(figures, "server_idle", idle.Server, CpuNow(options).Server, IdleWindow.TotalSeconds, 0);
 
-        var senders = new ReadingSenders(http, targets, options);
+        var senders = new ReadingSenders(ingest, targets, options);
         var before = CpuNow(options);
         var logFrom = StorageProbe.LogOffset(options.AzuriteLog);
         var marker = $"twinbench{Environment.ProcessId}";

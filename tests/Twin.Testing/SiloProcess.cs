@@ -27,6 +27,9 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>More settings for the silo, as environment variables (<c>Twin__Demo__Enabled</c>, ...).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     public string Dll => Path.Combine(RepoPaths.Root, "silo", "Twin.Silo", "bin", Configuration, "net10.0", "Twin.Silo.dll");
 
     /// <summary>What the silo wrote so far, for a failing test's message.</summary>
@@ -64,6 +67,10 @@ public sealed class SiloProcess : IAsyncDisposable
         start.Environment["Twin__Cluster__GatewayPort"] = $"{FreePorts.Next()}";
         start.Environment["Twin__Feed__Enabled"] = "false";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in Settings)
+        {
+            start.Environment[key] = value;
+        }
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         _process.OutputDataReceived += (_, e) => Append(e.Data);

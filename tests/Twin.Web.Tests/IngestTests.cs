@@ -5,6 +5,9 @@ public sealed class IngestTests(TwinApiFixture fixture) : IClassFixture<TwinApiF
 {
     private readonly HttpClient _client = fixture.Client;
 
+    /// <summary>Readings come from devices: the demo device key, bound to every twin.</summary>
+    private Task<HttpClient> Device() => fixture.Host.KeyClientAsync();
+
     [Fact]
     public async Task A_batch_applies_its_valid_readings_and_reports_each_invalid_one()
     {
@@ -24,7 +27,7 @@ public sealed class IngestTests(TwinApiFixture fixture) : IClassFixture<TwinApiF
         ]}
         """;
 
-        var (status, result) = await _client.Post("/api/ingest", body);
+        var (status, result) = await (await Device()).Post("/api/ingest", body);
 
         Assert.Equal(HttpStatusCode.OK, status);
         var results = result["results"]!.AsArray().Select(r => r!.AsObject()).ToList();
@@ -42,7 +45,7 @@ public sealed class IngestTests(TwinApiFixture fixture) : IClassFixture<TwinApiF
     [Fact]
     public async Task A_batch_that_is_not_a_batch_is_refused_whole()
     {
-        var (status, problem) = await _client.Post("/api/ingest", """{"readings": 5}""");
+        var (status, problem) = await (await Device()).Post("/api/ingest", """{"readings": 5}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("readings", problem.ProblemField());

@@ -32,6 +32,7 @@ public sealed class WriteBehindTests : IAsyncLifetime
         var serviceId = $"w{Guid.NewGuid():N}"[..20];
         await using var host = Host(flushInterval: "00:00:00.300", serviceId);
         var client = await host.ReadyClientAsync();
+        using var device = await host.KeyClientAsync();
         var stations = (await client.Features("?kind=station")).Take(5).Select(s => s.Id()).ToList();
         var store = (BatchedTableGrainStorage)host.Services.GetRequiredKeyedService<IGrainStorage>(TwinStorage.Readings);
         var rowsBefore = store.RowsWritten;
@@ -41,7 +42,7 @@ public sealed class WriteBehindTests : IAsyncLifetime
         for (var round = 0; round < Rounds; round++)
         {
             var body = Batch(stations.Select(id => (id, start.AddSeconds(round), (double)round)));
-            var (status, answer) = await client.Post("/api/ingest", body);
+            var (status, answer) = await device.Post("/api/ingest", body);
             Assert.Equal(HttpStatusCode.OK, status);
             Assert.Equal(stations.Count, answer["accepted"]!.GetValue<int>());
             Assert.False(answer["durable"]!.GetValue<bool>());
@@ -73,10 +74,11 @@ public sealed class WriteBehindTests : IAsyncLifetime
         await using (var first = Host(flushInterval: "00:10:00", serviceId))
         {
             var client = await first.ReadyClientAsync();
+            using var device = await first.KeyClientAsync();
             stationId = (await client.Features("?kind=station")).First().Id();
             plantId = (await client.Features("?kind=plant")).First(p => p.Prop("status") == "Operating").Id();
             var at = DateTimeOffset.UtcNow.AddMinutes(-5);
-            var (status, answer) = await client.Post("/api/ingest", $$$"""
+            var (status, answer) = await device.Post("/api/ingest", $$$"""
                 {"readings": [
                   {"twinId": "{{{stationId}}}", "at": "{{{at:O}}}", "values": {"pm25": 41}},
                   {"twinId": "{{{plantId}}}", "at": "{{{at:O}}}", "values": {"inflow": 6321, "cod": 21, "ammonia": 1.1, "totalPhosphorus": 0.2, "ph": 7.1}}
@@ -107,9 +109,10 @@ public sealed class WriteBehindTests : IAsyncLifetime
         var serviceId = $"w{Guid.NewGuid():N}"[..20];
         await using var host = Host(flushInterval: "00:10:00", serviceId);
         var client = await host.ReadyClientAsync();
+        using var device = await host.KeyClientAsync();
         var stationId = (await client.Features("?kind=station")).First().Id();
 
-        var (status, answer) = await client.Post("/api/ingest?durable=true", Batch([(stationId, DateTimeOffset.UtcNow.AddMinutes(-1), 77)]));
+        var (status, answer) = await device.Post("/api/ingest?durable=true", Batch([(stationId, DateTimeOffset.UtcNow.AddMinutes(-1), 77)]));
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.True(answer["durable"]!.GetValue<bool>());
@@ -127,6 +130,7 @@ public sealed class WriteBehindTests : IAsyncLifetime
         await using var host = Host(flushInterval: "00:00:01");
         host.Settings["Twin:Ingest:MaxReadingsInFlight"] = "10";
         var client = await host.ReadyClientAsync();
+        using var device = await host.KeyClientAsync();
         var station = (await client.Features("?kind=station")).First();
         var gate = host.Services.GetRequiredService<IngestGate>();
         Assert.Equal(10, gate.Limit);
@@ -135,7 +139,7 @@ public sealed class WriteBehindTests : IAsyncLifetime
         var body = Batch(Enumerable.Range(0, 3).Select(i => (station.Id(), DateTimeOffset.UtcNow.AddMinutes(-3).AddSeconds(i), (double)i)));
 
         using (var content = new StringContent(body, Encoding.UTF8, "application/json"))
-        using (var response = await client.PostAsync(new Uri("/api/ingest", UriKind.Relative), content))
+        using (var response = await device.PostAsync(new Uri("/api/ingest", UriKind.Relative), content))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
             Assert.Equal(TimeSpan.FromSeconds(1), response.Headers.RetryAfter?.Delta);
@@ -146,7 +150,7 @@ public sealed class WriteBehindTests : IAsyncLifetime
 
         Assert.Equal(station.Version(), (await client.Twin(station.Id())).Version());
         gate.Exit(8);
-        var (status, answer) = await client.Post("/api/ingest", body);
+        var (status, answer) = await device.Post("/api/ingest", body);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(3, answer["accepted"]!.GetValue<int>());
         Assert.Equal(0, gate.InFlight);

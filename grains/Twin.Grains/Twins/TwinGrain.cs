@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
+using Twin.Contracts.Security;
+using Twin.Spatial.Serialization;
 
 
 namespace Twin.Grains.Twins;
@@ -9,8 +12,10 @@ namespace Twin.Grains.Twins;
 /// <summary>
 /// What every twin grain does: holds its state (one storage row, geometry included), and
 /// commits a change in one order — check the expected version and the rules, raise the version,
-/// write to storage, tell the zone, publish the change — so an acknowledged business command is
-/// durable. Readings (<see cref="CommitReading"/>) are write-behind instead: applied, published and
+/// write to storage, record the audit entry, tell the zone, publish the change — so an
+/// acknowledged business command is durable and attributed. A refused command is recorded too; a
+/// call whose <see cref="AuditContext"/> names nobody (the seed import, the feed simulator's
+/// telemetry, device readings through ingest) is not. Readings (<see cref="CommitReading"/>) are write-behind instead: applied, published and
 /// acknowledged at once, and written, coalesced, to the <see cref="TwinStorage.Readings"/> store
 /// by a grain timer within <see cref="WriteBehindOptions.FlushInterval"/> and on deactivation
 /// (which a graceful silo stop runs for every grain).
@@ -28,6 +33,7 @@ public abstract partial class TwinGrain<TState> : Grain, ITwinGrain
     private ChangeItem? _pendingPublish;
     private Task _publishing = Task.CompletedTask;
     private ILogger? _logger;
+    private IAuditLog? _audit;
 
     protected TwinGrain(IPersistentState<TState> state) => _state = state;
 
@@ -106,21 +112,23 @@ public abstract partial class TwinGrain<TState> : Grain, ITwinGrain
             return CommandResult.NotFound(TwinId);
         }
 
+        var audit = AuditContext.Current;
         if (expectedVersion is { } expected && expected != current.Version)
         {
-            return CommandResult.Conflict("expectedVersion", $"the twin is at version {current.Version}, not {expected}", current);
+            return await Refused(audit, current, CommandResult.Conflict("expectedVersion", $"the twin is at version {current.Version}, not {expected}", current));
         }
 
         var decision = await decide(current);
         if (decision.Violation is { } v)
         {
-            return v.IsConflict
+            return await Refused(audit, current, v.IsConflict
                 ? CommandResult.Conflict(v.Field, v.Error, current)
-                : CommandResult.Invalid(v.Field, v.Error, current);
+                : CommandResult.Invalid(v.Field, v.Error, current));
         }
 
         var next = decision.Next! with { Version = current.Version + 1, UpdatedAt = DateTimeOffset.UtcNow };
         await Write(next, current);
+        await Audited(audit, current, next);
         await ReportToZone(next);
         await DrainPublishes();
         await Publish(current, next, decision.Changed);
@@ -153,17 +161,19 @@ public abstract partial class TwinGrain<TState> : Grain, ITwinGrain
             return CommandResult.NotFound(TwinId);
         }
 
+        // Readings a person typed in carry an audit context (and are durable); device readings do not.
+        var audit = AuditContext.Current;
         if (expectedVersion is { } expected && expected != current.Version)
         {
-            return CommandResult.Conflict("expectedVersion", $"the twin is at version {current.Version}, not {expected}", current);
+            return await Refused(audit, current, CommandResult.Conflict("expectedVersion", $"the twin is at version {current.Version}, not {expected}", current));
         }
 
         var decision = decide(current);
         if (decision.Violation is { } v)
         {
-            return v.IsConflict
+            return await Refused(audit, current, v.IsConflict
                 ? CommandResult.Conflict(v.Field, v.Error, current)
-                : CommandResult.Invalid(v.Field, v.Error, current);
+                : CommandResult.Invalid(v.Field, v.Error, current));
         }
 
         var next = decision.Next! with { Version = current.Version + 1, UpdatedAt = DateTimeOffset.UtcNow };
@@ -171,9 +181,11 @@ public abstract partial class TwinGrain<TState> : Grain, ITwinGrain
         {
             // Written through, like a business command: the twin's own row, readings before it included.
             await Write(next, current);
+            await Audited(audit, current, next);
         }
         else
         {
+            await Audited(audit, current, next);
             _state.State = next;
             _dirty = true;
             _flushTimer ??= this.RegisterGrainTimer(FlushReadings, new GrainTimerCreationOptions(_flushInterval, _flushInterval) { Interleave = true });
@@ -187,6 +199,32 @@ public abstract partial class TwinGrain<TState> : Grain, ITwinGrain
 
         return durable ? CommandResult.Accepted(next) : CommandResult.AcceptedNotYetDurable(next);
     }
+
+    private IAuditLog Audit => _audit ??= ServiceProvider.GetRequiredService<IAuditLog>();
+
+    private async Task Audited((string Actor, string Command)? audit, TState current, TState next)
+    {
+        if (audit is { } who)
+        {
+            await Audit.AppendAsync(new AuditEntry(
+                TwinId, next.UpdatedAt, who.Actor, who.Command, CommandOutcome.Accepted, current.Version, next.Version,
+                null, null, Json(current), Json(next)));
+        }
+    }
+
+    private async Task<CommandResult> Refused((string Actor, string Command)? audit, TState current, CommandResult result)
+    {
+        if (audit is { } who)
+        {
+            await Audit.AppendAsync(new AuditEntry(
+                TwinId, DateTimeOffset.UtcNow, who.Actor, who.Command, result.Outcome, current.Version, null,
+                result.Field, result.Error, Json(current), null));
+        }
+
+        return result;
+    }
+
+    private static string Json(TState state) => JsonSerializer.Serialize<TwinState>(state, TwinJson.Options);
 
     protected static Decision Accept(TState next) => new(next, null);
 

@@ -14,8 +14,6 @@ public sealed partial class SeedImportService(
     IHostApplicationLifetime lifetime,
     ILogger<SeedImportService> logger) : BackgroundService
 {
-    private const int MaxAttempts = 5;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var path = Path.GetFullPath(options.Value.SeedPath);
@@ -27,6 +25,8 @@ public sealed partial class SeedImportService(
             }
 
             var seed = await SeedReader.ReadAsync(path, stoppingToken);
+            // The import is idempotent (a twin that exists is left as it is), so a storage hiccup or a
+            // grain call that timed out on a busy machine is retried rather than ending the silo.
             for (var attempt = 1; ; attempt++)
             {
                 try
@@ -42,12 +42,10 @@ public sealed partial class SeedImportService(
 
                     break;
                 }
-                catch (Exception e) when (attempt < MaxAttempts && e is TimeoutException or OperationCanceledException && !stoppingToken.IsCancellationRequested)
+                catch (Exception e) when (e is TimeoutException or OrleansException or Azure.RequestFailedException or OperationCanceledException && attempt < MaxAttempts && !stoppingToken.IsCancellationRequested)
                 {
-                    // Storage too slow for a grain call's 30 s or an activation's (a loaded machine,
-                    // a big park on Azurite): creating what exists is a no-op, so the import runs again.
-                    LogRetrying(logger, attempt, MaxAttempts, e.Message);
-                    await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+                    LogRetry(logger, attempt, MaxAttempts, e.Message);
+                    await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, 2 * attempt)), stoppingToken);
                 }
             }
         }
@@ -59,11 +57,13 @@ public sealed partial class SeedImportService(
         }
     }
 
+    private const int MaxAttempts = 10;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Seed import attempt {Attempt} of {Max} failed ({Reason}); trying again")]
+    private static partial void LogRetry(ILogger logger, int attempt, int max, string reason);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Seed park imported from {Path}")]
     private static partial void LogImported(ILogger logger, string path);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Seed import attempt {Attempt} of {Max} timed out or was cancelled ({Error}); importing again (existing twins are kept)")]
-    private static partial void LogRetrying(ILogger logger, int attempt, int max, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seed park already imported into this storage; nothing imported")]
     private static partial void LogSkipped(ILogger logger);

@@ -6,7 +6,9 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
 using Twin.Grains.Hosting;
+using Twin.Contracts.Security;
 using Twin.Seed;
+using Twin.Silo.Audit;
 using Twin.Spatial.Serialization;
 
 namespace Twin.Silo.Hosting;
@@ -60,6 +62,7 @@ public static class SiloExtensions
         });
         builder.Services.AddSingleton<ITwinSnapshot>(sp => new TableTwinSnapshot(
             new TableServiceClient(connectionString), options.Cluster.ServiceId, sp.GetRequiredService<ILogger<TableTwinSnapshot>>()));
+        builder.Services.AddSingleton<IAuditLog>(new AzureTableAuditLog(new TableServiceClient(connectionString)));
         builder.Services.AddSingleton<SeedImporter>();
         builder.Services.AddHostedService<SeedImportService>();
         return builder;

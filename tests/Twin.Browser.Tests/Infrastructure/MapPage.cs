@@ -57,6 +57,16 @@ public sealed class MapPage : IAsyncDisposable
         await Page.GotoAsync(new Uri(_base, "/" + hash).ToString());
     }
 
+    /// <summary>Signs in on the sign-in page as a person does, and waits to be back at <paramref name="returnTo"/>.</summary>
+    public async Task SignInAsync(string userName, string password, string returnTo = "/")
+    {
+        await Page.GotoAsync(new Uri(_base, "/login?return=" + Uri.EscapeDataString(returnTo)).ToString());
+        await Page.Locator("#user-name").FillAsync(userName);
+        await Page.Locator("#password").FillAsync(password);
+        await Page.Locator("#sign-in-button").ClickAsync();
+        await Page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 30_000 });
+    }
+
     /// <summary>Waits for the map's first idle with every twin and the figures loaded.</summary>
     public Task WaitReadyAsync() =>
         Page.WaitForFunctionAsync("() => window.__twin !== undefined && window.__twin.ready === true", null, new PageWaitForFunctionOptions { Timeout = 120_000, PollingInterval = 100 });

@@ -25,7 +25,17 @@ public sealed class TwinApp : IAsyncLifetime
 
     public Uri BaseAddress => Silo.BaseAddress;
 
+    /// <summary>An API client signed in as the demo operator (may read and enter data), with the anti-forgery header.</summary>
     public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>The demo credentials the silo printed (it runs as <c>./twin run --demo</c> would).</summary>
+    public JsonObject Credentials { get; private set; } = null!;
+
+    private readonly string _credentialsFile = Path.Combine(Path.GetTempPath(), $"twin-browser-demo-{Guid.NewGuid():N}.json");
+
+    /// <summary>The password of demo account <c>demo-{role}</c>.</summary>
+    public string PasswordOf(string role) =>
+        Credentials["users"]!.AsArray().Single(u => u!["name"]!.GetValue<string>() == $"demo-{role}")!["password"]!.GetValue<string>();
 
     /// <summary>Where the tests leave screenshots: TestResults/screenshots at the repository root.</summary>
     public static string ScreenshotFolder => Path.Combine(RepoPaths.Root, "TestResults", "screenshots");
@@ -34,8 +44,11 @@ public sealed class TwinApp : IAsyncLifetime
     {
         await _azurite.StartAsync();
         _silo = new SiloProcess(_azurite.ConnectionString);
+        _silo.Settings["Twin__Demo__Enabled"] = "true";
+        _silo.Settings["Twin__Demo__CredentialsFile"] = _credentialsFile;
         await _silo.StartAsync();
-        Http = new HttpClient { BaseAddress = _silo.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Credentials = await ReadCredentialsAsync();
+        Http = await SignedInClientAsync("operator");
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -45,17 +58,57 @@ public sealed class TwinApp : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh page (own context, so no state carries over) on the map.</summary>
-    public async Task<MapPage> OpenAsync(string hash = "", ViewportSize? viewport = null)
+    /// <summary>
+    /// A fresh page (own context, so no state carries over) on the map, signed in through the
+    /// sign-in page as <c>demo-{role}</c> the way a person does.
+    /// </summary>
+    public async Task<MapPage> OpenAsync(string hash = "", ViewportSize? viewport = null, string role = "viewer")
+    {
+        var page = await NewPageAsync(viewport);
+        await page.SignInAsync($"demo-{role}", PasswordOf(role), "/" + hash);
+        return page;
+    }
+
+    /// <summary>A fresh page that has not signed in (nothing opened yet).</summary>
+    public async Task<MapPage> NewPageAsync(ViewportSize? viewport = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = viewport ?? new ViewportSize { Width = 1440, Height = 900 },
             Locale = "zh-CN",
         });
-        var page = await MapPage.CreateAsync(context, BaseAddress);
-        await page.GotoAsync(hash);
-        return page;
+        return await MapPage.CreateAsync(context, BaseAddress);
+    }
+
+    /// <summary>An API client signed in as <c>demo-{role}</c>, sending the session's anti-forgery token.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string role)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() })
+        {
+            BaseAddress = Silo.BaseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        using var response = await client.PostAsJsonAsync(new Uri("/api/auth/login", UriKind.Relative), new { userName = $"demo-{role}", password = PasswordOf(role) });
+        var session = await response.Content.ReadFromJsonAsync<JsonObject>();
+        response.EnsureSuccessStatusCode();
+        client.DefaultRequestHeaders.Add("X-XSRF-TOKEN", session!["antiforgeryToken"]!.GetValue<string>());
+        return client;
+    }
+
+    private async Task<JsonObject> ReadCredentialsAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!File.Exists(_credentialsFile))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the silo wrote no demo credentials:\n{Silo.Log}");
+            }
+
+            await Task.Delay(200);
+        }
+
+        return JsonNode.Parse(await File.ReadAllTextAsync(_credentialsFile))!.AsObject();
     }
 
     /// <summary>Every twin the API serves, as <c>/api/features</c> lists it.</summary>
@@ -81,6 +134,7 @@ public sealed class TwinApp : IAsyncLifetime
         }
 
         await _azurite.DisposeAsync();
+        File.Delete(_credentialsFile);
     }
 }
 

@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using Twin.Contracts.Security;
+using Twin.Web.Catalog;
+using Twin.Web.Security;
 
 namespace Twin.Web.Api;
 
@@ -11,6 +14,8 @@ namespace Twin.Web.Api;
 /// <c>POST /api/ingest</c>: a batch of sensor readings, <c>{"readings": [{"twinId", "at", "values": {...}}]}</c>.
 /// Each item is validated and applied on its own: a bad item is reported by index with its field
 /// and reason, and the good ones are kept. One twin's items are applied in the order sent.
+/// Device keys only; an item for a twin the key is not bound to is refused as <c>forbidden</c>,
+/// the same answer whether that twin exists or not.
 /// Readings are write-behind: the answer says <c>durable: false</c> and <c>flushWithinMs</c>, the
 /// time within which accepted readings reach storage; <c>?durable=true</c> waits for the write.
 /// When more readings are in flight than <see cref="IngestOptions.MaxReadingsInFlight"/> the
@@ -26,6 +31,9 @@ public static class IngestApi
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapPost("/ingest", Ingest)
+            .RequireAuthorization(TwinPolicies.Ingest)
+            .RequireRateLimiting(SecurityServiceExtensions.IngestLimit)
+            .WithMetadata(new LargeBodyMetadata())
             .Accepts<IngestRequest>("application/json")
             .Produces<JsonObject>()
             .ProducesValidationProblem()
@@ -34,8 +42,9 @@ public static class IngestApi
         return api;
     }
 
-    private static async Task<IResult> Ingest(JsonElement body, bool? durable, IGrainFactory grains, IngestGate gate, IOptions<WriteBehindOptions> writeBehind, HttpContext http)
+    private static async Task<IResult> Ingest(JsonElement body, bool? durable, IGrainFactory grains, IngestGate gate, IOptions<WriteBehindOptions> writeBehind, HttpContext context, TwinCatalog catalog)
     {
+        var key = context.Items[ApiKeyAuthenticationHandler.RecordItem] as ApiKeyRecord;
         if (!RequestBody.TryBind<IngestRequest>(body, out var request, out var problem))
         {
             return problem;
@@ -48,7 +57,7 @@ public static class IngestApi
 
         if (!gate.TryEnter(request.Readings.Count))
         {
-            http.Response.Headers.RetryAfter = "1";
+            context.Response.Headers.RetryAfter = "1";
             return Problems.Busy($"more than {gate.Limit:N0} readings are being applied; nothing of this batch was applied, send it again after the Retry-After seconds");
         }
 
@@ -61,7 +70,9 @@ public static class IngestApi
             {
                 foreach (var (reading, index) in group)
                 {
-                    results[index] = await Apply(grains, reading, index, durably);
+                    results[index] = key is not null && !ApiKeyService.Covers(key.Bindings, reading.TwinId ?? string.Empty, catalog.Find(reading.TwinId ?? string.Empty)?.ZoneId)
+                        ? Result(index, reading.TwinId, "forbidden", "twinId", "this key is not bound to that twin")
+                        : await Apply(grains, reading, index, durably);
                 }
             }));
         }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Twin.Contracts.Security;
 using Twin.Web.Catalog;
 
 namespace Twin.Web.Feed;
@@ -18,6 +19,9 @@ public sealed partial class FeedSimulator(
     TimeProvider time,
     ILogger<FeedSimulator> logger) : BackgroundService
 {
+    /// <summary>The simulator's name in the audit trail (its readings, like any sensor's, are not audited one by one).</summary>
+    public const string Actor = "system:feed";
+
     private readonly FeedOptions _options = options.Value;
     private readonly Random _random = new(options.Value.Seed);
 
@@ -114,6 +118,8 @@ public sealed partial class FeedSimulator(
             ConstructionStage.Structure => (building.FloorsPlanned, ConstructionStage.ToppedOut),
             _ => (building.FloorsPlanned, ConstructionStage.Completed),
         };
+        // The simulator stands in for the operators: its business commands are audited under its name.
+        AuditContext.Set(Actor, "building.progress");
         await grains.GetGrain<IBuildingGrain>(building.Id).ReportProgress(new BuildingProgress(floors, stage, building.Version));
     }
 
@@ -130,6 +136,7 @@ public sealed partial class FeedSimulator(
         if (enterprise.Status == EnterpriseStatus.InProduction)
         {
             var month = time.GetUtcNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+            AuditContext.Set(Actor, "enterprise.figures");
             var revenue = Math.Round((decimal)(100 + (_random.NextDouble() * 3_000)), 1);
             await grain.ReportFigures(new EnterpriseFiguresReport(new MonthlyFigures
             {
@@ -148,6 +155,7 @@ public sealed partial class FeedSimulator(
         };
 
         // Refused when its building is not finished yet: that is the rule working, not a failure.
+        AuditContext.Set(Actor, "enterprise.status");
         await grain.ChangeStatus(new EnterpriseStatusChange(next, enterprise.Version));
     }
 

@@ -36,6 +36,7 @@ public static partial class ClientAppExtensions
                     title: "Map not built",
                     detail: "The map client has not been built: run `npm ci && npm run build:client` at the repository root.",
                     statusCode: StatusCodes.Status503ServiceUnavailable))
+                .AllowAnonymous()
                 .ExcludeFromDescription();
             return app;
         }
@@ -65,6 +66,7 @@ public static partial class ClientAppExtensions
                 context.Response.Headers.CacheControl = "no-cache";
                 await context.Response.SendFileAsync(PageFor(files, context.Request.Path) ?? index, context.RequestAborted);
             })
+            .AllowAnonymous() // the pages hold no data: they ask the API, which checks who is asking
             .ExcludeFromDescription();
         return app;
     }

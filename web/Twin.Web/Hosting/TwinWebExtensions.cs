@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Twin.Spatial.Serialization;
 using Twin.Web.Api;
@@ -9,14 +10,16 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Twin.Web.Catalog;
 using Twin.Web.Feed;
 using Twin.Web.Hubs;
+using Twin.Web.Security;
 
 namespace Twin.Web.Hosting;
 
 /// <summary>Composes the web front: services in <see cref="AddTwinWeb"/>, endpoints in <see cref="MapTwinWeb"/>.</summary>
 public static class TwinWebExtensions
 {
-    public static IServiceCollection AddTwinWeb(this IServiceCollection services)
+    public static IServiceCollection AddTwinWeb(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddTwinSecurity(configuration);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             // The framework's own 400s (a body that is not JSON at all) name the body as the field at fault.
@@ -54,18 +57,24 @@ public static class TwinWebExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi();
+        app.UseTwinSecurity();
+        app.MapOpenApi().RequireAuthorization(TwinPolicies.Read);
         app.MapGet("/healthz", (TwinCatalog catalog) => catalog.IsReady
                 ? Results.Ok(new { status = "ready", twins = catalog.Count })
                 : Problems.Unavailable("the seed is being imported or the catalog is loading"))
+            .AllowAnonymous()
             .WithSummary("200 once the silo is up, the seed imported and the catalog loaded");
         var api = app.MapGroup("/api");
-        api.MapTwinApi();
-        api.MapSpatialApi();
-        api.MapStatsApi();
+        var read = api.MapGroup(string.Empty).RequireAuthorization(TwinPolicies.Read);
+        read.MapTwinApi();
+        read.MapSpatialApi();
+        read.MapStatsApi();
+        api.MapAuditApi();
         api.MapCommandApi();
         api.MapIngestApi();
-        app.MapHub<TwinHub>("/hubs/twin");
+        api.MapAuthApi();
+        api.MapAdminApi();
+        app.MapHub<TwinHub>("/hubs/twin").RequireAuthorization(TwinPolicies.Read);
         app.MapTwinClient();
         return app;
     }

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Twin.Web.Security;
 using Twin.Web.Catalog;
 
 namespace Twin.Web.Hubs;
@@ -8,7 +10,9 @@ namespace Twin.Web.Hubs;
 /// The live feed at <c>/hubs/twin</c>. A browser subscribes to topics; right after a subscription
 /// it gets the topic's current versions (<c>snapshot</c>) so it can catch up, then <c>changes</c>.
 /// The group is joined before the snapshot is taken, so no change falls between the two.
+/// Connecting and every method need <see cref="TwinPolicies.Read"/>.
 /// </summary>
+[Authorize(Policy = TwinPolicies.Read)]
 public sealed class TwinHub(TwinCatalog catalog, StatsFanout stats) : Hub
 {
     public async Task Subscribe(string topic)

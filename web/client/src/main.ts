@@ -5,6 +5,7 @@
 import "./styles/app.css";
 import type { TwinFeature } from "./api/types";
 import { AppState } from "./app/app-state";
+import { requirePerson, signOut } from "./auth/session";
 import type { Searchable } from "./app/search";
 import { installHook } from "./app/test-hook";
 import { displayName, htmlLang, translate, type Lang } from "./i18n/i18n";
@@ -113,6 +114,7 @@ function relabel(): void {
   byId("lang-toggle").textContent = translate(l, "toolbar.language");
   byId("theme-toggle").title = translate(l, "toolbar.theme");
   byId("reset-view").title = translate(l, "toolbar.reset");
+  byId("sign-out").textContent = translate(l, "auth.signOut");
   searchBox.relabel();
   setHubStatus(hub.state);
   legend.render(l, app.state);
@@ -245,7 +247,16 @@ window.addEventListener("keydown", (event) => {
 document.documentElement.dataset["theme"] = app.state.theme;
 relabel();
 
+byId("sign-out").addEventListener("click", () => {
+  void signOut().then(() => {
+    window.location.assign("/login");
+  });
+});
+
 async function start(): Promise<void> {
+  // Only signed-in people see the park; anyone else goes to the sign-in page first.
+  const session = await requirePerson();
+  byId("user-name").textContent = session.displayName ?? session.name ?? "";
   const loading = byId("loading");
   let features: readonly TwinFeature[];
   try {

@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Globalization;
+using Google.OrTools.Sat;
+
+namespace Twin.Planning.Allocation;
+
+/// <summary>
+/// The allocation optimiser: Google OR-Tools CP-SAT on the model of <see cref="AllocationCpModel"/>, started from
+/// the <see cref="GreedyAllocator"/>'s plan (a complete solution hint), with every unplaced candidate explained by
+/// <see cref="UnplacedExplainer"/>.
+/// </summary>
+/// <remarks>
+/// <para>Parameters: <see cref="SolveOptions.TimeLimit"/> → <c>max_time_in_seconds</c>,
+/// <see cref="SolveOptions.RelativeGap"/> → <c>relative_gap_limit</c>, <see cref="SolveOptions.Workers"/> →
+/// <c>num_workers</c>, <see cref="SolveOptions.Seed"/> → <c>random_seed</c>; <c>absolute_gap_limit</c> is set so the
+/// search ends once the value is proven optimal (see <see cref="AllocationCpModel"/>): <see cref="SolveStatus.Optimal"/>
+/// means the total value is optimal, the secondary aims as good as found.</para>
+/// <para>Determinism: CP-SAT's default parallel portfolio is not deterministic (its workers race and share
+/// solutions and bounds as they come). This solver sets <c>interleave_search</c>, which runs the portfolio in
+/// batches of deterministic work and synchronises between batches, so the same problem and seed give the same
+/// search and the same plan — for any number of workers. A search stopped by the wall-clock limit or by
+/// cancellation ends wherever it was at that moment, so only a search that ends on its own (optimal, or the gap
+/// reached) is reproducible to the plan.</para>
+/// <para>The blocking CP-SAT call runs on a thread-pool thread. Implementations are stateless: one instance can
+/// serve concurrent solves.</para>
+/// </remarks>
+public sealed class CpSatAllocationSolver : IAllocationSolver
+{
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MinimumSearch = TimeSpan.FromMilliseconds(100);
+
+    public Task<AllocationResult> SolveAsync(
+        AllocationProblem problem,
+        SolveOptions options,
+        IProgress<SolveProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        AllocationProblemValidator.Validate(problem);
+        AllocationProblemValidator.Validate(options);
+        return Task.Run(() => Solve(problem, options, _extraParameters, progress, cancellationToken), CancellationToken.None);
+    }
+
+    private readonly string? _extraParameters;
+
+    public CpSatAllocationSolver()
+    {
+    }
+
+    /// <summary>For measurements: CP-SAT parameters (text format, <c>name:value</c> pairs) replacing or adding to the usual ones.</summary>
+    internal CpSatAllocationSolver(string? extraParameters) => _extraParameters = extraParameters;
+
+    /// <summary>The CP-SAT parameters used for these options (text format), with the absolute gap of a given model.</summary>
+    internal static string Parameters(SolveOptions options, string? extra, long absoluteGap)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var ci = CultureInfo.InvariantCulture;
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["max_time_in_seconds"] = options.TimeLimit.TotalSeconds.ToString("R", ci),
+            ["num_workers"] = options.Workers.ToString(ci),
+            ["random_seed"] = options.Seed.ToString(ci),
+            ["relative_gap_limit"] = options.RelativeGap.ToString("R", ci),
+            ["interleave_search"] = "true",
+            ["absolute_gap_limit"] = absoluteGap.ToString(ci),
+            ["log_search_progress"] = "false",
+        };
+        foreach (var pair in (extra ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var colon = pair.IndexOf(':', StringComparison.Ordinal);
+            parameters[pair[..colon]] = pair[(colon + 1)..];
+        }
+
+        return string.Join(' ', parameters.Select(kv => kv.Key + ":" + kv.Value));
+    }
+
+    private static AllocationResult Solve(AllocationProblem problem, SolveOptions options, string? extraParameters, IProgress<SolveProgress>? progress, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var index = new AllocationIndex(problem);
+        var greedy = GreedyAllocator.Allocate(index);
+        var model = new AllocationCpModel(index);
+        var greedyObjective = model.ObjectiveOf(greedy);
+        var ceiling = ValueBound.Compute(index);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Result(index, greedy, greedyObjective / model.ValueUnit, ceiling, clock.Elapsed, SolveStatus.Cancelled);
+        }
+
+        model.AddHint(greedy);
+        // The time limit covers the whole solve: preparation (eligibility, greedy plan, model) comes out of it.
+        var searchTime = options.TimeLimit - clock.Elapsed;
+        var searchOptions = options with { TimeLimit = searchTime > MinimumSearch ? searchTime : MinimumSearch };
+        using var solver = new CpSolver { StringParameters = Parameters(searchOptions, extraParameters, model.SecondaryRange) };
+        var tracker = new SearchTracker(model.ValueUnit, greedyObjective, ceiling * model.ValueUnit, options.RelativeGap, clock, progress, cancellationToken);
+        solver.SetBestBoundCallback(tracker.OnBound);
+        // The ticks stop the search on cancellation (and repeat it: CpSolver.StopSearch only reaches a search
+        // already running), from their own thread; see SearchTracker.Tick.
+        using var ticks = new Timer(_ => tracker.Tick(solver), null, ProgressEvery / 4, ProgressEvery / 4);
+        var status = solver.Solve(model.Model, tracker);
+        ticks.Dispose();
+        solver.ClearBestBoundCallback();
+
+        var found = status is CpSolverStatus.Optimal or CpSolverStatus.Feasible;
+        if (status == CpSolverStatus.ModelInvalid)
+        {
+            throw new InvalidOperationException("CP-SAT rejected the allocation model: " + solver.SolutionInfo());
+        }
+
+        var plan = found ? model.ReadPlan(solver.BooleanValue) : greedy;
+        var objective = found ? solver.ObjectiveValue : greedyObjective;
+        var bound = found ? Math.Min(solver.BestObjectiveBound / model.ValueUnit, ceiling) : ceiling;
+        // CP-SAT says OPTIMAL when a gap limit stops it too: optimal here means the value is proven (gap within R).
+        var proven = status == CpSolverStatus.Optimal && solver.BestObjectiveBound - solver.ObjectiveValue <= model.SecondaryRange;
+        var state = proven ? SolveStatus.Optimal
+            : cancellationToken.IsCancellationRequested ? SolveStatus.Cancelled
+            : found && objective > greedyObjective ? SolveStatus.Feasible
+            : SolveStatus.Greedy;
+        var result = Result(index, plan, objective / model.ValueUnit, bound, clock.Elapsed, state);
+        progress?.Report(new SolveProgress(result.Elapsed, result.Objective, result.BestBound, result.Gap));
+        return result;
+    }
+
+    private static AllocationResult Result(AllocationIndex index, PlanState plan, double objective, double bound, TimeSpan elapsed, SolveStatus status)
+    {
+        bound = Math.Max(bound, objective);
+        var assignments = plan.ToAssignments();
+        return new AllocationResult(
+            assignments,
+            UnplacedExplainer.Explain(index, plan),
+            objective,
+            bound,
+            Gap(objective, bound),
+            plan.TotalValue(),
+            elapsed,
+            status);
+    }
+
+    internal static double Gap(double objective, double bound) => Math.Max(0, (bound - objective) / Math.Max(1, Math.Abs(bound)));
+}

@@ -1,0 +1,2 @@
+global using Twin.Planning.Allocation;
+global using Xunit;
