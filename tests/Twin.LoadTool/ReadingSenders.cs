@@ -93,6 +93,12 @@ internal sealed class ReadingSenders(HttpClient http, IReadOnlyList<LoadTarget> 
             if (!response.IsSuccessStatusCode)
             {
                 rejected[$"http {(int)response.StatusCode}"] = rejected.GetValueOrDefault($"http {(int)response.StatusCode}") + count;
+                // 503 is the ingest shedding load: wait as it says before sending again.
+                if (response.Headers.RetryAfter?.Delta is { } wait)
+                {
+                    await Task.Delay(wait);
+                }
+
                 continue;
             }
 

@@ -6,8 +6,8 @@ namespace Twin.LoadTool;
 
 /// <summary>
 /// What the run cost the storage: Table requests counted in Azurite's <c>--debug</c> log between
-/// two offsets, and durability lag, the time from a reading's <c>at</c> to its twin's row
-/// Timestamp in the <c>twins</c> table (Azurite sets Timestamp when it stores the row).
+/// two offsets, and durability lag, the time from a reading's <c>at</c> to its twin's last row
+/// Timestamp in the <c>twins</c> or <c>readings</c> table (Azurite sets Timestamp when it stores the row).
 /// </summary>
 internal static partial class StorageProbe
 {
@@ -71,22 +71,35 @@ internal static partial class StorageProbe
         return (requests, writes, twinWrites);
     }
 
-    /// <summary>Lag in ms of each twin in <paramref name="lastAccepted"/> whose row is found.</summary>
+    /// <summary>
+    /// Lag in ms of each twin in <paramref name="lastAccepted"/> whose row is found: its last
+    /// write, to its own row in <c>twins</c> or to its write-behind row in <c>readings</c>.
+    /// </summary>
     public static async Task<List<long>> DurabilityLagAsync(string connectionString, IReadOnlyDictionary<string, long> lastAccepted)
     {
-        var table = new TableClient(connectionString, "twins");
-        var lags = new List<long>();
-        await foreach (var row in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey", "Timestamp"], maxPerPage: 1_000))
+        var written = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var name in new[] { "twins", "readings" })
         {
-            var key = Uri.UnescapeDataString(row.PartitionKey + " " + row.RowKey);
-            var id = TwinId().Match(key);
-            if (id.Success && lastAccepted.TryGetValue(id.Value, out var at) && row.Timestamp is { } written)
+            var table = new TableClient(connectionString, name);
+            try
             {
-                lags.Add(written.ToUnixTimeMilliseconds() - at);
+                await foreach (var row in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey", "Timestamp"], maxPerPage: 1_000))
+                {
+                    var key = Uri.UnescapeDataString(row.PartitionKey + " " + row.RowKey);
+                    var id = TwinId().Match(key);
+                    if (id.Success && lastAccepted.ContainsKey(id.Value) && row.Timestamp is { } stamp)
+                    {
+                        written[id.Value] = Math.Max(written.GetValueOrDefault(id.Value), stamp.ToUnixTimeMilliseconds());
+                    }
+                }
+            }
+            catch (Azure.RequestFailedException e) when (e.Status == 404)
+            {
+                // No readings table: nothing was written behind.
             }
         }
 
-        return lags;
+        return [.. written.Select(w => w.Value - lastAccepted[w.Key])];
     }
 
     [GeneratedRegex(@"RequestMethod=(?<method>[A-Z]+) RequestURL=(?<url>\S+)")]

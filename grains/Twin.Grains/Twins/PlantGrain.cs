@@ -1,22 +1,35 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
+
+
 namespace Twin.Grains.Twins;
 
-/// <summary>A wastewater treatment plant: effluent readings against its permit, and its status (污水处理厂).</summary>
+/// <summary>
+/// A wastewater treatment plant: effluent readings against its permit, and its status (污水处理厂).
+/// Readings are write-behind (see <see cref="WriteBehindOptions"/>); status changes are written
+/// before they are acknowledged.
+/// </summary>
 public sealed class PlantGrain(
-    [PersistentState("twin", TwinStorage.Twins)] IPersistentState<PlantState> state)
-    : TwinGrain<PlantState>(state), IPlantGrain
+    [PersistentState("twin", TwinStorage.Twins)] IPersistentState<PlantState> state,
+    [PersistentState("latest", TwinStorage.Readings)] IPersistentState<PlantState> written,
+    IOptions<WriteBehindOptions> options)
+    : TwinGrain<PlantState>(state, written, options.Value), IPlantGrain
 {
+    private static readonly ImmutableArray<string> ReadingChanges = ["latest", "recent", "compliant"];
+
     public Task<CommandResult> RecordReading(PlantReading command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return Commit(command.ExpectedVersion, current =>
+        // A reading moves the zone's inflow and compliance figures: the zone hears of each.
+        return CommitReading(command.ExpectedVersion, command.Durable, contributionChanges: true, current =>
         {
             if (PlantRules.CheckReading(command.Reading, current.Latest) is { } violation)
             {
-                return ValueTask.FromResult(Refuse(violation));
+                return Refuse(violation);
             }
 
             var recent = current.Recent.Append(command.Reading).TakeLast(PlantState.RecentReadings).ToList();
-            return ValueTask.FromResult(Accept(current with { Latest = command.Reading, Recent = recent }));
+            return Accept(current with { Latest = command.Reading, Recent = recent }, ReadingChanges);
         });
     }
 

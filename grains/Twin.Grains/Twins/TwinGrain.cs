@@ -1,8 +1,11 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 using Twin.Contracts.Security;
 using Twin.Spatial.Serialization;
+
 
 namespace Twin.Grains.Twins;
 
@@ -10,17 +13,56 @@ namespace Twin.Grains.Twins;
 /// What every twin grain does: holds its state (one storage row, geometry included), and
 /// commits a change in one order — check the expected version and the rules, raise the version,
 /// write to storage, record the audit entry, tell the zone, publish the change — so an
-/// acknowledged change is durable and attributed. A refused command is recorded too; a call whose
-/// <see cref="AuditContext"/> names nobody (the seed import, the feed simulator's telemetry) is not.
+/// acknowledged business command is durable and attributed. A refused command is recorded too; a
+/// call whose <see cref="AuditContext"/> names nobody (the seed import, the feed simulator's
+/// telemetry, device readings through ingest) is not. Readings (<see cref="CommitReading"/>) are write-behind instead: applied, published and
+/// acknowledged at once, and written, coalesced, to the <see cref="TwinStorage.Readings"/> store
+/// by a grain timer within <see cref="WriteBehindOptions.FlushInterval"/> and on deactivation
+/// (which a graceful silo stop runs for every grain).
 /// </summary>
-public abstract class TwinGrain<TState> : Grain, ITwinGrain
+public abstract partial class TwinGrain<TState> : Grain, ITwinGrain
     where TState : TwinState
 {
     private readonly IPersistentState<TState> _state;
+    private readonly IPersistentState<TState>? _latest;
+    private readonly TimeSpan _flushInterval;
     private IAsyncStream<ChangeItem>? _changes;
+    private IGrainTimer? _flushTimer;
+    private bool _dirty;
+    private Task _flushing = Task.CompletedTask;
+    private ChangeItem? _pendingPublish;
+    private Task _publishing = Task.CompletedTask;
+    private ILogger? _logger;
     private IAuditLog? _audit;
 
     protected TwinGrain(IPersistentState<TState> state) => _state = state;
+
+    /// <summary>A twin that takes readings: <paramref name="latest"/> holds its write-behind copy.</summary>
+    protected TwinGrain(IPersistentState<TState> state, IPersistentState<TState> latest, WriteBehindOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _state = state;
+        _latest = latest;
+        _flushInterval = options.FlushInterval;
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // The write-behind copy is newer when readings came after the last business command.
+        if (_latest is { RecordExists: true } latest && (!_state.RecordExists || latest.State.Version > _state.State.Version))
+        {
+            _state.State = latest.State;
+        }
+
+        return base.OnActivateAsync(cancellationToken);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await FlushReadings();
+        await DrainPublishes();
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
 
     /// <summary>The twin's state, or <c>null</c> when it does not exist.</summary>
     protected TState? Current => _state.RecordExists ? _state.State : null;
@@ -86,19 +128,89 @@ public abstract class TwinGrain<TState> : Grain, ITwinGrain
 
         var next = decision.Next! with { Version = current.Version + 1, UpdatedAt = DateTimeOffset.UtcNow };
         await Write(next, current);
+        await Audited(audit, current, next);
+        await ReportToZone(next);
+        await DrainPublishes();
+        await Publish(current, next, decision.Changed);
+        return CommandResult.Accepted(next);
+    }
+
+    /// <summary>
+    /// Commits a reading decided by <paramref name="decide"/>: the same checks and rules as
+    /// <see cref="Commit"/>, but the state is written behind (coalesced, within the flush
+    /// interval) unless <paramref name="durable"/> asks to write it through (to the twin's own
+    /// row, as a business command is) before the answer; the publish is
+    /// pipelined (at most one in flight, later ones merged) so a hot twin is not one stream
+    /// round trip per reading. The zone hears of it only when <paramref name="contributionChanges"/>.
+    /// </summary>
+    protected async Task<CommandResult> CommitReading(
+        long? expectedVersion,
+        bool durable,
+        bool contributionChanges,
+        Func<TState, Decision> decide)
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        if (_latest is null)
+        {
+            throw new InvalidOperationException($"{GetType().Name} has no write-behind store");
+        }
+
+        if (Current is not { } current)
+        {
+            DeactivateOnIdle();
+            return CommandResult.NotFound(TwinId);
+        }
+
+        // Readings a person typed in carry an audit context (and are durable); device readings do not.
+        var audit = AuditContext.Current;
+        if (expectedVersion is { } expected && expected != current.Version)
+        {
+            return await Refused(audit, current, CommandResult.Conflict("expectedVersion", $"the twin is at version {current.Version}, not {expected}", current));
+        }
+
+        var decision = decide(current);
+        if (decision.Violation is { } v)
+        {
+            return await Refused(audit, current, v.IsConflict
+                ? CommandResult.Conflict(v.Field, v.Error, current)
+                : CommandResult.Invalid(v.Field, v.Error, current));
+        }
+
+        var next = decision.Next! with { Version = current.Version + 1, UpdatedAt = DateTimeOffset.UtcNow };
+        if (durable)
+        {
+            // Written through, like a business command: the twin's own row, readings before it included.
+            await Write(next, current);
+            await Audited(audit, current, next);
+        }
+        else
+        {
+            await Audited(audit, current, next);
+            _state.State = next;
+            _dirty = true;
+            _flushTimer ??= this.RegisterGrainTimer(FlushReadings, new GrainTimerCreationOptions(_flushInterval, _flushInterval) { Interleave = true });
+        }
+
+        PublishBehind(ChangeOf(current, next, decision.Changed));
+        if (contributionChanges)
+        {
+            await ReportToZone(next);
+        }
+
+        return durable ? CommandResult.Accepted(next) : CommandResult.AcceptedNotYetDurable(next);
+    }
+
+    private IAuditLog Audit => _audit ??= ServiceProvider.GetRequiredService<IAuditLog>();
+
+    private async Task Audited((string Actor, string Command)? audit, TState current, TState next)
+    {
         if (audit is { } who)
         {
             await Audit.AppendAsync(new AuditEntry(
                 TwinId, next.UpdatedAt, who.Actor, who.Command, CommandOutcome.Accepted, current.Version, next.Version,
                 null, null, Json(current), Json(next)));
         }
-
-        await ReportToZone(next);
-        await Publish(current, next);
-        return CommandResult.Accepted(next);
     }
-
-    private IAuditLog Audit => _audit ??= ServiceProvider.GetRequiredService<IAuditLog>();
 
     private async Task<CommandResult> Refused((string Actor, string Command)? audit, TState current, CommandResult result)
     {
@@ -116,10 +228,49 @@ public abstract class TwinGrain<TState> : Grain, ITwinGrain
 
     protected static Decision Accept(TState next) => new(next, null);
 
+    /// <summary>Accepts <paramref name="next"/>, naming the properties it changed (no diff of the states is made).</summary>
+    protected static Decision Accept(TState next, ImmutableArray<string> changed) => new(next, null, changed);
+
     protected static Decision Refuse(RuleViolation violation) => new(null, violation);
 
     protected static Decision Refuse(string field, string error, bool conflict = false) =>
         new(null, new RuleViolation(field, error, conflict));
+
+    /// <summary>Writes the latest state to the write-behind store if readings changed it since the last write.</summary>
+    private Task FlushReadings()
+    {
+        // One write at a time; a flush asked for during a write waits for it and writes what is newer.
+        _flushing = _flushing.IsCompleted ? WriteLatest() : WriteLatestAfter(_flushing);
+        return _flushing;
+    }
+
+    private async Task WriteLatestAfter(Task previous)
+    {
+        await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+        await WriteLatest();
+    }
+
+    private async Task WriteLatest()
+    {
+        if (!_dirty || _latest is null || Current is not { } current)
+        {
+            return;
+        }
+
+        _dirty = false;
+        _latest.State = current;
+        try
+        {
+            await _latest.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
+            // Not written: try again on the next tick (the state is still in memory).
+            _dirty = true;
+            LogFlushFailed(Logger, TwinId, e);
+            throw;
+        }
+    }
 
     private async Task Write(TState next, TState? previous)
     {
@@ -127,6 +278,8 @@ public abstract class TwinGrain<TState> : Grain, ITwinGrain
         try
         {
             await _state.WriteStateAsync();
+            // The full row now holds every reading applied so far.
+            _dirty = false;
         }
         catch
         {
@@ -152,14 +305,73 @@ public abstract class TwinGrain<TState> : Grain, ITwinGrain
         return zone.Report(new MemberReport(next.Id, next.Version, Contribution.Of(next)));
     }
 
-    private Task Publish(TState? previous, TState next)
-    {
+    private Task Publish(TState? previous, TState next, ImmutableArray<string> declared = default) =>
+        Changes.OnNextAsync(ChangeOf(previous, next, declared));
+
+    private IAsyncStream<ChangeItem> Changes =>
         _changes ??= this.GetStreamProvider(TwinStreams.Provider).GetStream<ChangeItem>(TwinStreams.ForTwin(TwinId));
-        var (changed, geometryChanged) = StateDiff.Compare(previous, next);
-        var item = new ChangeItem(next.Id, next.Kind, next.Version, next.UpdatedAt.ToUnixTimeMilliseconds(), changed, geometryChanged, next);
-        return _changes.OnNextAsync(item);
+
+    private static ChangeItem ChangeOf(TState? previous, TState next, ImmutableArray<string> declared)
+    {
+        var (changed, geometryChanged) = declared.IsDefault || previous is null
+            ? StateDiff.Compare(previous, next)
+            : (declared, false);
+        return new ChangeItem(next.Id, next.Kind, next.Version, next.UpdatedAt.ToUnixTimeMilliseconds(), changed, geometryChanged, next);
     }
 
-    /// <summary>The outcome of a command's rules: the next state, or why not.</summary>
-    protected readonly record struct Decision(TState? Next, RuleViolation? Violation);
+    /// <summary>
+    /// Publishes without making the reading wait: one publish in flight, and the changes that
+    /// come meanwhile merged into one item of the latest state (the consumers keep the latest
+    /// version of a twin, and the live feed coalesces anyway).
+    /// </summary>
+    private void PublishBehind(ChangeItem item)
+    {
+        if (_pendingPublish is { } pending)
+        {
+            _pendingPublish = item with
+            {
+                Changed = [.. pending.Changed.Union(item.Changed, StringComparer.Ordinal)],
+                GeometryChanged = pending.GeometryChanged || item.GeometryChanged,
+            };
+            return;
+        }
+
+        _pendingPublish = item;
+        if (_publishing.IsCompleted)
+        {
+            _publishing = PublishPending();
+        }
+    }
+
+    private async Task PublishPending()
+    {
+        while (_pendingPublish is { } item)
+        {
+            _pendingPublish = null;
+            try
+            {
+                await Changes.OnNextAsync(item);
+            }
+            catch (Exception e)
+            {
+                // The state is applied and will be written; only this live message is lost, and
+                // the next change of this twin carries the whole state again.
+                LogPublishFailed(Logger, TwinId, e);
+            }
+        }
+    }
+
+    /// <summary>Waits for the pipelined publishes, so a business command's change follows them in order.</summary>
+    private Task DrainPublishes() => _publishing;
+
+    private ILogger Logger => _logger ??= ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(GetType());
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Twin {TwinId}: write-behind flush failed; retrying on the next tick")]
+    private static partial void LogFlushFailed(ILogger logger, string twinId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Twin {TwinId}: a change could not be published")]
+    private static partial void LogPublishFailed(ILogger logger, string twinId, Exception exception);
+
+    /// <summary>The outcome of a command's rules: the next state (and, if declared, what it changed), or why not.</summary>
+    protected readonly record struct Decision(TState? Next, RuleViolation? Violation, ImmutableArray<string> Changed = default);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Twin.Grains.Twins;
 
 namespace Twin.Grains.Zones;
@@ -5,8 +6,9 @@ namespace Twin.Grains.Zones;
 /// <summary>
 /// A zone (园区 or an area of one). Besides its own state it keeps its member list and its
 /// figures as the sum of its members' contributions. The contributions live in memory: on
-/// activation they are read back from the members themselves, so after any crash the figures
-/// are a recount, and between activations each committed change reports its new contribution.
+/// activation they are read back from storage (the silo's <see cref="ITwinSnapshot"/>) or from
+/// the members themselves, so after any crash the figures are a recount, and between
+/// activations each committed change reports its new contribution (the higher version wins).
 /// </summary>
 public sealed class ZoneGrain : TwinGrain<ZoneState>, IZoneGrain
 {
@@ -69,6 +71,27 @@ public sealed class ZoneGrain : TwinGrain<ZoneState>, IZoneGrain
 
     private async Task ReadContributions(IReadOnlyList<string> ids)
     {
+        // Many members: read them from the silo's storage snapshot (shared by every zone at
+        // start) instead of activating each; what it lacks (created since) is asked of the grain.
+        if (ids.Count > ReadConcurrency && ServiceProvider.GetService<ITwinSnapshot>() is { } snapshot)
+        {
+            var stored = await snapshot.ReadAsync();
+            var missing = new List<string>();
+            foreach (var id in ids)
+            {
+                if (stored.TryGetValue(id, out var state))
+                {
+                    Apply(id, state.Version, Contribution.Of(state));
+                }
+                else
+                {
+                    missing.Add(id);
+                }
+            }
+
+            ids = missing;
+        }
+
         // Members answer GetState/GetContribution interleaved, so a member waiting on Report
         // cannot deadlock with this read.
         foreach (var chunk in ids.Chunk(ReadConcurrency))

@@ -42,7 +42,7 @@ public sealed partial class SeedImportService(
 
                     break;
                 }
-                catch (Exception e) when (e is TimeoutException or OrleansException or Azure.RequestFailedException && attempt < MaxAttempts && !stoppingToken.IsCancellationRequested)
+                catch (Exception e) when (e is TimeoutException or OrleansException or Azure.RequestFailedException or OperationCanceledException && attempt < MaxAttempts && !stoppingToken.IsCancellationRequested)
                 {
                     LogRetry(logger, attempt, MaxAttempts, e.Message);
                     await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, 2 * attempt)), stoppingToken);

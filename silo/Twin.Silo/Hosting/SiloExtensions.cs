@@ -2,7 +2,9 @@ using System.Net;
 using Azure.Data.Tables;
 using Twin.Contracts;
 using Orleans.Clustering.AzureStorage;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
 using Twin.Grains.Hosting;
 using Twin.Planning.Allocation;
 using Twin.Contracts.Security;
@@ -28,6 +30,7 @@ public static class SiloExtensions
         }
 
         builder.Services.Configure<TwinOptions>(builder.Configuration.GetSection(TwinOptions.Section));
+        builder.Services.Configure<WriteBehindOptions>(builder.Configuration.GetSection(WriteBehindOptions.Section));
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o =>
@@ -43,6 +46,14 @@ public static class SiloExtensions
                 o.TableName = "twins";
                 o.GrainStorageSerializer = new TwinStorageSerializer();
             });
+            // Readings are written behind, in batches, to a table of their own (see docs/performance.md, fix 1).
+            silo.Services.AddGrainStorage(TwinStorage.Readings, (sp, _) => new BatchedTableGrainStorage(
+                new TableServiceClient(connectionString),
+                "readings",
+                options.Cluster.ServiceId,
+                sp.GetRequiredService<IOptions<WriteBehindOptions>>().Value.BatchWindow,
+                new TwinStorageSerializer(),
+                sp.GetRequiredService<ILogger<BatchedTableGrainStorage>>()));
             silo.AddAzureTableGrainStorage(TwinStorage.PubSub, (AzureTableStorageOptions o) =>
             {
                 o.TableServiceClient = new TableServiceClient(connectionString);
@@ -51,6 +62,8 @@ public static class SiloExtensions
             silo.AddTwinGrains();
         });
         builder.Services.AddSingleton<IAllocationSolver, CpSatAllocationSolver>();
+        builder.Services.AddSingleton<ITwinSnapshot>(sp => new TableTwinSnapshot(
+            new TableServiceClient(connectionString), options.Cluster.ServiceId, sp.GetRequiredService<ILogger<TableTwinSnapshot>>()));
         builder.Services.AddSingleton<IAuditLog>(new AzureTableAuditLog(new TableServiceClient(connectionString)));
         builder.Services.AddSingleton<SeedImporter>();
         builder.Services.AddHostedService<SeedImportService>();

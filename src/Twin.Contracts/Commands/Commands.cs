@@ -22,12 +22,16 @@ public sealed record EnterpriseFiguresReport(
     [property: Id(0)] MonthlyFigures Figures,
     [property: Id(1)] long? ExpectedVersion = null);
 
-/// <summary>A plant's effluent reading.</summary>
+/// <summary>
+/// A plant's effluent reading. Readings are write-behind: acknowledged once applied and
+/// published, stored within the flush interval; <see cref="Durable"/> waits for the write.
+/// </summary>
 [GenerateSerializer, Immutable]
 [Alias("twin.cmd.plant-reading")]
 public sealed record PlantReading(
     [property: Id(0)] EffluentReading Reading,
-    [property: Id(1)] long? ExpectedVersion = null);
+    [property: Id(1)] long? ExpectedVersion = null,
+    [property: Id(2)] bool Durable = false);
 
 /// <summary>A plant's status.</summary>
 [GenerateSerializer, Immutable]
@@ -44,12 +48,16 @@ public sealed record NetworkStatusChange(
     [property: Id(0)] NetworkStatus Status,
     [property: Id(1)] long? ExpectedVersion = null);
 
-/// <summary>A monitoring station's reading.</summary>
+/// <summary>
+/// A monitoring station's reading. Readings are write-behind: acknowledged once applied and
+/// published, stored within the flush interval; <see cref="Durable"/> waits for the write.
+/// </summary>
 [GenerateSerializer, Immutable]
 [Alias("twin.cmd.station-reading")]
 public sealed record StationReadingReport(
     [property: Id(0)] StationReading Reading,
-    [property: Id(1)] long? ExpectedVersion = null);
+    [property: Id(1)] long? ExpectedVersion = null,
+    [property: Id(2)] bool Durable = false);
 
 /// <summary>Lets a vacant building to one tenant, or floor by floor to several when it allows a split.</summary>
 [GenerateSerializer, Immutable]

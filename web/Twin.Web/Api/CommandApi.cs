@@ -33,8 +33,9 @@ public static class CommandApi
         Map<PlantReadingRequest>(api, "/plants/{id}/readings", "plant.reading", TwinKind.Plant, (grains, id, r) =>
             grains.GetGrain<IPlantGrain>(id).RecordReading(new PlantReading(
                 new EffluentReading { At = r.At, Inflow = r.Inflow, Cod = r.Cod, Ammonia = r.Ammonia, TotalPhosphorus = r.TotalPhosphorus, Ph = r.Ph },
-                r.ExpectedVersion)))
-            .WithSummary("Record a plant's inflow and effluent reading");
+                r.ExpectedVersion,
+                Durable: true)))
+            .WithSummary("Record a plant's inflow and effluent reading (written before it is answered; devices use /api/ingest)");
 
         Map<PlantStatusRequest>(api, "/plants/{id}/status", "plant.status", TwinKind.Plant, (grains, id, r) =>
             grains.GetGrain<IPlantGrain>(id).ChangeStatus(new PlantStatusChange(r.Status, r.Accepted, r.ExpectedVersion)))
@@ -46,8 +47,8 @@ public static class CommandApi
 
         Map<StationReadingRequest>(api, "/stations/{id}/readings", "station.reading", TwinKind.Station, (grains, id, r) =>
             grains.GetGrain<IStationGrain>(id).RecordReading(new StationReadingReport(
-                new StationReading { At = r.At, Values = r.Values }, r.ExpectedVersion)))
-            .WithSummary("Record a monitoring station's reading");
+                new StationReading { At = r.At, Values = r.Values }, r.ExpectedVersion, Durable: true)))
+            .WithSummary("Record a monitoring station's reading (written before it is answered; devices use /api/ingest)");
         return api;
     }
 

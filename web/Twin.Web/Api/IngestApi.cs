@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using Twin.Contracts.Security;
 using Twin.Web.Catalog;
 using Twin.Web.Security;
@@ -15,6 +16,10 @@ namespace Twin.Web.Api;
 /// and reason, and the good ones are kept. One twin's items are applied in the order sent.
 /// Device keys only; an item for a twin the key is not bound to is refused as <c>forbidden</c>,
 /// the same answer whether that twin exists or not.
+/// Readings are write-behind: the answer says <c>durable: false</c> and <c>flushWithinMs</c>, the
+/// time within which accepted readings reach storage; <c>?durable=true</c> waits for the write.
+/// When more readings are in flight than <see cref="IngestOptions.MaxReadingsInFlight"/> the
+/// batch is refused whole with 503 and <c>Retry-After</c>, and nothing of it is applied.
 /// </summary>
 public static class IngestApi
 {
@@ -32,11 +37,12 @@ public static class IngestApi
             .Accepts<IngestRequest>("application/json")
             .Produces<JsonObject>()
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Take a batch of readings from sensors (plants: inflow, cod, ammonia, totalPhosphorus, ph; stations: any named values)");
         return api;
     }
 
-    private static async Task<IResult> Ingest(JsonElement body, IGrainFactory grains, HttpContext context, TwinCatalog catalog)
+    private static async Task<IResult> Ingest(JsonElement body, bool? durable, IGrainFactory grains, IngestGate gate, IOptions<WriteBehindOptions> writeBehind, HttpContext context, TwinCatalog catalog)
     {
         var key = context.Items[ApiKeyAuthenticationHandler.RecordItem] as ApiKeyRecord;
         if (!RequestBody.TryBind<IngestRequest>(body, out var request, out var problem))
@@ -49,28 +55,45 @@ public static class IngestApi
             return Problems.Invalid("readings", $"at most {MaxItems:N0} readings a batch");
         }
 
-        var results = new JsonObject?[request.Readings.Count];
-        var byTwin = request.Readings.Select((r, i) => (Reading: r, Index: i)).GroupBy(x => x.Reading.TwinId ?? string.Empty);
-        await Task.WhenAll(byTwin.Select(async group =>
+        if (!gate.TryEnter(request.Readings.Count))
         {
-            foreach (var (reading, index) in group)
+            context.Response.Headers.RetryAfter = "1";
+            return Problems.Busy($"more than {gate.Limit:N0} readings are being applied; nothing of this batch was applied, send it again after the Retry-After seconds");
+        }
+
+        var durably = durable == true;
+        var results = new JsonObject?[request.Readings.Count];
+        try
+        {
+            var byTwin = request.Readings.Select((r, i) => (Reading: r, Index: i)).GroupBy(x => x.Reading.TwinId ?? string.Empty);
+            await Task.WhenAll(byTwin.Select(async group =>
             {
-                results[index] = key is not null && !ApiKeyService.Covers(key.Bindings, reading.TwinId ?? string.Empty, catalog.Find(reading.TwinId ?? string.Empty)?.ZoneId)
-                    ? Result(index, reading.TwinId, "forbidden", "twinId", "this key is not bound to that twin")
-                    : await Apply(grains, reading, index);
-            }
-        }));
+                foreach (var (reading, index) in group)
+                {
+                    results[index] = key is not null && !ApiKeyService.Covers(key.Bindings, reading.TwinId ?? string.Empty, catalog.Find(reading.TwinId ?? string.Empty)?.ZoneId)
+                        ? Result(index, reading.TwinId, "forbidden", "twinId", "this key is not bound to that twin")
+                        : await Apply(grains, reading, index, durably);
+                }
+            }));
+        }
+        finally
+        {
+            gate.Exit(request.Readings.Count);
+        }
 
         var accepted = results.Count(r => r!["status"]!.GetValue<string>() == "accepted");
         return TypedResults.Json(new JsonObject
         {
             ["accepted"] = accepted,
             ["rejected"] = results.Length - accepted,
+            // Accepted readings are applied and published; in storage now only when asked for.
+            ["durable"] = durably,
+            ["flushWithinMs"] = durably ? 0 : (long)writeBehind.Value.FlushDeadline.TotalMilliseconds,
             ["results"] = new JsonArray([.. results]),
         });
     }
 
-    private static async Task<JsonObject> Apply(IGrainFactory grains, IngestReading reading, int index)
+    private static async Task<JsonObject> Apply(IGrainFactory grains, IngestReading reading, int index, bool durable)
     {
         if (reading.At is not { } at)
         {
@@ -98,11 +121,11 @@ public static class IngestApi
                 Ammonia = values["ammonia"],
                 TotalPhosphorus = values["totalPhosphorus"],
                 Ph = values["ph"],
-            }));
+            }, Durable: durable));
         }
         else if (TwinIds.IsKind(reading.TwinId, TwinKind.Station))
         {
-            result = await grains.GetGrain<IStationGrain>(reading.TwinId).RecordReading(new StationReadingReport(new StationReading { At = at, Values = values }));
+            result = await grains.GetGrain<IStationGrain>(reading.TwinId).RecordReading(new StationReadingReport(new StationReading { At = at, Values = values }, Durable: durable));
         }
         else
         {

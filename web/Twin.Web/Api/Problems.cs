@@ -20,6 +20,11 @@ public static class Problems
     public static ProblemHttpResult Unavailable(string detail) =>
         TypedResults.Problem(title: "Starting", detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable);
 
+    /// <summary>503 for load shedding: the caller sends again after the <c>Retry-After</c> the endpoint sets.</summary>
+    public static ProblemHttpResult Busy(string detail) =>
+        TypedResults.Problem(title: "Busy", detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable,
+            extensions: new Dictionary<string, object?> { ["retryAfterSeconds"] = 1 });
+
     /// <summary>The HTTP answer to a grain's command result.</summary>
     public static IResult From(CommandResult result, string id)
     {

@@ -33,7 +33,7 @@ public static class SpatialApi
             return problem;
         }
 
-        var hits = catalog.Index.At(x, y).Select(e => FeatureJson.Feature(e.Value));
+        var hits = catalog.Index.At(x, y).Select(e => FeatureJson.Feature(catalog.Latest(e)));
         return TypedResults.Json(FeatureJson.Collection(hits));
     }
 
@@ -50,7 +50,7 @@ public static class SpatialApi
         }
 
         var hits = catalog.Index.Near(x, y, r)
-            .Select(h => FeatureJson.Feature(h.Entry.Value, p => p["distance"] = Math.Round(h.Metres, 2)));
+            .Select(h => FeatureJson.Feature(catalog.Latest(h.Entry), p => p["distance"] = Math.Round(h.Metres, 2)));
         return TypedResults.Json(FeatureJson.Collection(hits));
     }
 
@@ -79,7 +79,7 @@ public static class SpatialApi
             return Problems.Invalid("geometry", error);
         }
 
-        var hits = catalog.Index.Within(area!).Select(e => FeatureJson.Feature(e.Value));
+        var hits = catalog.Index.Within(area!).Select(e => FeatureJson.Feature(catalog.Latest(e)));
         return TypedResults.Json(FeatureJson.Collection(hits));
     }
 

@@ -52,7 +52,7 @@ public static class TwinApi
                 return Problems.Invalid("bbox", "bbox is minLon,minLat,maxLon,maxLat in degrees, min below max");
             }
 
-            twins = catalog.Index.Window(window).Select(e => e.Value);
+            twins = catalog.Index.Window(window).Select(catalog.Latest);
         }
 
         var selected = twins

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
@@ -6,10 +7,12 @@ namespace Twin.Web.Catalog;
 
 /// <summary>
 /// Keeps this process's <see cref="TwinCatalog"/> current: once the seed is imported it subscribes
-/// to every partition of the change stream, then loads every twin through its zone, so nothing
-/// committed during the load is missed (versions decide which state wins).
+/// to every partition of the change stream, then loads every twin — from the silo's
+/// <see cref="ITwinSnapshot"/> (a few paged table queries) when there is one, else through each
+/// zone's members' grains — so nothing committed during the load is missed (versions decide
+/// which state wins).
 /// </summary>
-public sealed partial class CatalogFeed(IClusterClient client, TwinCatalog catalog, ILogger<CatalogFeed> logger) : BackgroundService
+public sealed partial class CatalogFeed(IClusterClient client, TwinCatalog catalog, ILogger<CatalogFeed> logger, IServiceProvider services) : BackgroundService
 {
     private const int ReadConcurrency = 64;
     private readonly List<StreamSubscriptionHandle<ChangeItem>> _subscriptions = [];
@@ -34,6 +37,24 @@ public sealed partial class CatalogFeed(IClusterClient client, TwinCatalog catal
 
         var parkState = (ParkState?)await park.GetState() ?? throw new InvalidOperationException("the park is missing after import");
         catalog.Apply(parkState);
+        if (services.GetService<ITwinSnapshot>() is { } snapshot)
+        {
+            foreach (var state in (await snapshot.ReadAsync(stoppingToken)).Values)
+            {
+                catalog.Apply(state);
+            }
+        }
+        else
+        {
+            await LoadThroughGrains(parkState);
+        }
+
+        catalog.CompleteLoad(parkState.Geometry?.EnvelopeInternal ?? new NetTopologySuite.Geometries.Envelope(115.5, 115.5, 27.9, 27.9));
+        LogLoaded(logger, catalog.Count);
+    }
+
+    private async Task LoadThroughGrains(ParkState parkState)
+    {
         foreach (var zoneId in parkState.ZoneIds)
         {
             var zone = client.GetGrain<IZoneGrain>(zoneId);
@@ -53,9 +74,6 @@ public sealed partial class CatalogFeed(IClusterClient client, TwinCatalog catal
                 }
             }
         }
-
-        catalog.CompleteLoad(parkState.Geometry?.EnvelopeInternal ?? new NetTopologySuite.Geometries.Envelope(115.5, 115.5, 27.9, 27.9));
-        LogLoaded(logger, catalog.Count);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

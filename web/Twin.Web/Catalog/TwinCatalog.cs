@@ -39,7 +39,10 @@ public sealed class TwinCatalog : IDisposable
             }
 
             _twins[state.Id] = state;
-            if (_index is not null && state.Geometry is not null && state is not ParkState)
+            // Re-index only when the geometry moved (readings never move it): the index's entry
+            // keeps the geometry, and queries take the state from here (Latest).
+            if (_index is not null && state.Geometry is not null && state is not ParkState
+                && !(held?.Geometry is { } before && (ReferenceEquals(before, state.Geometry) || before.EqualsExact(state.Geometry))))
             {
                 _index.Upsert(state.Id, state.Geometry, state);
             }
@@ -65,6 +68,13 @@ public sealed class TwinCatalog : IDisposable
 
             IsReady = true;
         }
+    }
+
+    /// <summary>The latest state of a spatial query's hit (its entry is re-indexed only when its geometry changes).</summary>
+    public TwinState Latest(SpatialEntry<TwinState> entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return _twins.GetValueOrDefault(entry.Id) ?? entry.Value;
     }
 
     public SpatialIndex<TwinState> Index => _index ?? throw new InvalidOperationException("the catalog is still loading");

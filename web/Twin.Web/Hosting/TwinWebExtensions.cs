@@ -46,6 +46,9 @@ public static class TwinWebExtensions
         services.AddHostedService(sp => sp.GetRequiredService<StatsFanout>());
         services.AddHostedService<WallFanout>();
         services.AddOptions<FeedOptions>().BindConfiguration(FeedOptions.Section);
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section);
+        services.AddOptions<WriteBehindOptions>().BindConfiguration(WriteBehindOptions.Section);
+        services.AddSingleton<IngestGate>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<FeedSimulator>();
         return services;

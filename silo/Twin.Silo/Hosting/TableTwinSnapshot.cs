@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using Twin.Contracts;
+using Twin.Contracts.Model;
+using Twin.Spatial.Serialization;
+
+namespace Twin.Silo.Hosting;
+
+/// <summary>
+/// <see cref="ITwinSnapshot"/> over the silo's tables: one paged query of the <c>twins</c> table
+/// (the grains' own rows, <c>RowKey = 'twin'</c>, this service's partitions) and one of the
+/// <c>readings</c> table (write-behind copies), merged by version. A snapshot is shared for
+/// <see cref="Reuse"/> by whoever asks meanwhile (the catalog and every zone at start).
+/// </summary>
+public sealed partial class TableTwinSnapshot(TableServiceClient service, string serviceId, ILogger<TableTwinSnapshot> logger) : ITwinSnapshot
+{
+    public static readonly TimeSpan Reuse = TimeSpan.FromSeconds(10);
+
+    private readonly Lock _gate = new();
+    private Task<IReadOnlyDictionary<string, TwinState>>? _last;
+    private long _takenAt;
+
+    public Task<IReadOnlyDictionary<string, TwinState>> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (_last is { } last && !last.IsFaulted && !last.IsCanceled && Environment.TickCount64 - _takenAt < Reuse.TotalMilliseconds)
+            {
+                return last;
+            }
+
+            _takenAt = Environment.TickCount64;
+            return _last = Load(cancellationToken);
+        }
+    }
+
+    private async Task<IReadOnlyDictionary<string, TwinState>> Load(CancellationToken cancellationToken)
+    {
+        var started = Environment.TickCount64;
+        var twins = new Dictionary<string, TwinState>(StringComparer.Ordinal);
+        var own = service.GetTableClient("twins");
+        // Orleans keys a grain's row "{serviceId}_{grain}"; '`' follows '_'.
+        var ownFilter = TableClient.CreateQueryFilter($"RowKey eq {"twin"} and PartitionKey ge {serviceId + "_"} and PartitionKey lt {serviceId + "`"}");
+        var rows = await Merge(own, ownFilter, twins, cancellationToken);
+        var readings = service.GetTableClient("readings");
+        var prefix = BatchedTableGrainStorage.PartitionPrefix(serviceId);
+        // '.' follows '-'.
+        var readingsFilter = TableClient.CreateQueryFilter($"PartitionKey ge {prefix + "-"} and PartitionKey lt {prefix + "."}");
+        rows += await Merge(readings, readingsFilter, twins, cancellationToken);
+        LogRead(logger, twins.Count, rows, Environment.TickCount64 - started);
+        return twins;
+    }
+
+    private static async Task<int> Merge(TableClient table, string filter, Dictionary<string, TwinState> twins, CancellationToken cancellationToken)
+    {
+        var rows = 0;
+        try
+        {
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1_000, cancellationToken: cancellationToken))
+            {
+                rows++;
+                if (BatchedTableGrainStorage.Read(row) is { } data && Decode(data) is { } state
+                    && (!twins.TryGetValue(state.Id, out var held) || held.Version < state.Version))
+                {
+                    twins[state.Id] = state;
+                }
+            }
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            // No such table yet: nothing stored there.
+        }
+
+        return rows;
+    }
+
+    private static TwinState? Decode(BinaryData data)
+    {
+        var reader = new Utf8JsonReader(data.ToMemory().Span);
+        string? id = null;
+        while (id is null && reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("id"u8) && reader.Read())
+            {
+                id = reader.GetString();
+            }
+            else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= 1)
+            {
+                reader.Skip();
+            }
+        }
+
+        if (!TwinIds.TryGetKind(id, out var kind))
+        {
+            return null;
+        }
+
+        Type? type = kind switch
+        {
+            TwinKind.Park => typeof(ParkState),
+            TwinKind.Zone => typeof(ZoneState),
+            TwinKind.Building => typeof(BuildingState),
+            TwinKind.Enterprise => typeof(EnterpriseState),
+            TwinKind.Plant => typeof(PlantState),
+            TwinKind.Network => typeof(NetworkSegmentState),
+            TwinKind.Station => typeof(StationState),
+            TwinKind.Facility => typeof(FacilityState),
+            _ => null,
+        };
+        return type is null ? null : (TwinState?)JsonSerializer.Deserialize(data.ToMemory().Span, type, TwinJson.Options);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Twin snapshot: {Twins} twins from {Rows} rows in {Ms} ms")]
+    private static partial void LogRead(ILogger logger, int twins, int rows, long ms);
+}

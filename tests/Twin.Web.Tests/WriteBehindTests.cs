@@ -1,0 +1,220 @@
+using System.Text;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Orleans.Storage;
+using Twin.Contracts;
+using Twin.Contracts.Model;
+using Twin.Silo.Hosting;
+using Twin.Spatial.Serialization;
+using Twin.Web.Api;
+
+namespace Twin.Web.Tests;
+
+/// <summary>
+/// On a real Azurite: ingested readings are acknowledged as not yet durable and written behind,
+/// coalesced into few batched writes whose row is the latest reading; a graceful stop writes
+/// every acknowledged reading; <c>?durable=true</c> is in storage when answered (as the paged
+/// snapshot query that loads the catalog reads it); an overloaded
+/// ingest refuses with 503 and Retry-After and applies nothing.
+/// </summary>
+public sealed class WriteBehindTests : IAsyncLifetime
+{
+    private readonly AzuriteProcess _azurite = new();
+
+    public Task InitializeAsync() => _azurite.StartAsync();
+
+    public async Task DisposeAsync() => await _azurite.DisposeAsync();
+
+    [Fact]
+    public async Task Ingested_readings_are_coalesced_into_few_batched_writes_and_the_stored_row_is_the_latest()
+    {
+        var serviceId = $"w{Guid.NewGuid():N}"[..20];
+        await using var host = Host(flushInterval: "00:00:00.300", serviceId);
+        var client = await host.ReadyClientAsync();
+        using var device = await host.KeyClientAsync();
+        var stations = (await client.Features("?kind=station")).Take(5).Select(s => s.Id()).ToList();
+        var store = (BatchedTableGrainStorage)host.Services.GetRequiredKeyedService<IGrainStorage>(TwinStorage.Readings);
+        var rowsBefore = store.RowsWritten;
+        var start = DateTimeOffset.UtcNow.AddMinutes(-10);
+        var versions = new Dictionary<string, long>();
+        const int Rounds = 40;
+        for (var round = 0; round < Rounds; round++)
+        {
+            var body = Batch(stations.Select(id => (id, start.AddSeconds(round), (double)round)));
+            var (status, answer) = await device.Post("/api/ingest", body);
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal(stations.Count, answer["accepted"]!.GetValue<int>());
+            Assert.False(answer["durable"]!.GetValue<bool>());
+            Assert.Equal(500, answer["flushWithinMs"]!.GetValue<long>());
+            foreach (var result in answer["results"]!.AsArray())
+            {
+                versions[result!["twinId"]!.GetValue<string>()] = result["version"]!.GetValue<long>();
+            }
+        }
+
+        var rows = await WaitForRows(serviceId, stations, versions);
+        var updates = Rounds * stations.Count;
+        var written = store.RowsWritten - rowsBefore;
+        Assert.True(written < updates / 4, $"{written} row writes for {updates} readings");
+        Assert.True(store.Transactions < written, $"{store.Transactions} transactions for {written} rows: not batched");
+        foreach (var id in stations)
+        {
+            Assert.Equal(versions[id], rows[id].Version);
+            Assert.Equal(Rounds - 1, rows[id].Latest!.Values["pm25"]);
+        }
+    }
+
+    [Fact]
+    public async Task A_graceful_silo_stop_writes_every_acknowledged_reading()
+    {
+        var serviceId = $"w{Guid.NewGuid():N}"[..20];
+        string stationId, plantId;
+        long stationVersion, plantVersion;
+        await using (var first = Host(flushInterval: "00:10:00", serviceId))
+        {
+            var client = await first.ReadyClientAsync();
+            using var device = await first.KeyClientAsync();
+            stationId = (await client.Features("?kind=station")).First().Id();
+            plantId = (await client.Features("?kind=plant")).First(p => p.Prop("status") == "Operating").Id();
+            var at = DateTimeOffset.UtcNow.AddMinutes(-5);
+            var (status, answer) = await device.Post("/api/ingest", $$$"""
+                {"readings": [
+                  {"twinId": "{{{stationId}}}", "at": "{{{at:O}}}", "values": {"pm25": 41}},
+                  {"twinId": "{{{plantId}}}", "at": "{{{at:O}}}", "values": {"inflow": 6321, "cod": 21, "ammonia": 1.1, "totalPhosphorus": 0.2, "ph": 7.1}}
+                ]}
+                """);
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal(2, answer["accepted"]!.GetValue<int>());
+            Assert.False(answer["durable"]!.GetValue<bool>());
+            stationVersion = answer["results"]![0]!["version"]!.GetValue<long>();
+            plantVersion = answer["results"]![1]!["version"]!.GetValue<long>();
+            // The 10-minute flush timer has not written them: only the stop can.
+            Assert.Empty(await StoredRows(serviceId, stationId, plantId));
+        }
+
+        await using var second = Host(flushInterval: "00:10:00", serviceId);
+        var again = await second.ReadyClientAsync();
+        var station = await again.Twin(stationId);
+        var plant = await again.Twin(plantId);
+        Assert.Equal(stationVersion, station.Version());
+        Assert.Equal(41, station["properties"]!["latest"]!["values"]!["pm25"]!.GetValue<double>());
+        Assert.Equal(plantVersion, plant.Version());
+        Assert.Equal(6321, plant["properties"]!["latest"]!["inflow"]!.GetValue<decimal>());
+    }
+
+    [Fact]
+    public async Task A_durable_ingest_is_in_storage_when_it_is_answered()
+    {
+        var serviceId = $"w{Guid.NewGuid():N}"[..20];
+        await using var host = Host(flushInterval: "00:10:00", serviceId);
+        var client = await host.ReadyClientAsync();
+        using var device = await host.KeyClientAsync();
+        var stationId = (await client.Features("?kind=station")).First().Id();
+
+        var (status, answer) = await device.Post("/api/ingest?durable=true", Batch([(stationId, DateTimeOffset.UtcNow.AddMinutes(-1), 77)]));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(answer["durable"]!.GetValue<bool>());
+        Assert.Equal(0, answer["flushWithinMs"]!.GetValue<long>());
+        // In the station's own row (written through), as the paged snapshot query reads it.
+        var snapshot = new TableTwinSnapshot(new TableServiceClient(_azurite.ConnectionString), serviceId, NullLogger<TableTwinSnapshot>.Instance);
+        var stored = (StationState)(await snapshot.ReadAsync())[stationId];
+        Assert.Equal(answer["results"]![0]!["version"]!.GetValue<long>(), stored.Version);
+        Assert.Equal(77, stored.Latest!.Values["pm25"]);
+    }
+
+    [Fact]
+    public async Task An_overloaded_ingest_answers_503_with_Retry_After_and_applies_nothing()
+    {
+        await using var host = Host(flushInterval: "00:00:01");
+        host.Settings["Twin:Ingest:MaxReadingsInFlight"] = "10";
+        var client = await host.ReadyClientAsync();
+        using var device = await host.KeyClientAsync();
+        var station = (await client.Features("?kind=station")).First();
+        var gate = host.Services.GetRequiredService<IngestGate>();
+        Assert.Equal(10, gate.Limit);
+        // Other senders' readings being applied: 8 of the 10.
+        Assert.True(gate.TryEnter(8));
+        var body = Batch(Enumerable.Range(0, 3).Select(i => (station.Id(), DateTimeOffset.UtcNow.AddMinutes(-3).AddSeconds(i), (double)i)));
+
+        using (var content = new StringContent(body, Encoding.UTF8, "application/json"))
+        using (var response = await device.PostAsync(new Uri("/api/ingest", UriKind.Relative), content))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(1), response.Headers.RetryAfter?.Delta);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+            Assert.Equal(503, problem["status"]!.GetValue<int>());
+        }
+
+        Assert.Equal(station.Version(), (await client.Twin(station.Id())).Version());
+        gate.Exit(8);
+        var (status, answer) = await device.Post("/api/ingest", body);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(3, answer["accepted"]!.GetValue<int>());
+        Assert.Equal(0, gate.InFlight);
+    }
+
+    private TwinHost Host(string flushInterval, string? serviceId = null)
+    {
+        var host = new TwinHost(_azurite.ConnectionString, serviceId ?? $"w{Guid.NewGuid():N}"[..20]);
+        host.Settings["Twin:WriteBehind:FlushInterval"] = flushInterval;
+        return host;
+    }
+
+    private static string Batch(IEnumerable<(string TwinId, DateTimeOffset At, double Pm25)> readings) =>
+        new JsonObject
+        {
+            ["readings"] = new JsonArray([.. readings.Select(r => new JsonObject
+            {
+                ["twinId"] = r.TwinId,
+                ["at"] = r.At.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                ["values"] = new JsonObject { ["pm25"] = r.Pm25 },
+            })]),
+        }.ToJsonString();
+
+    /// <summary>The rows of the readings table of these twins in this service's partitions.</summary>
+    private async Task<List<TwinState>> StoredRows(string serviceId, params string[] twinIds)
+    {
+        var table = new TableClient(_azurite.ConnectionString, "readings");
+        await table.CreateIfNotExistsAsync();
+        var serializer = new TwinStorageSerializer();
+        var found = new List<TwinState>();
+        await foreach (var row in table.QueryAsync<TableEntity>(maxPerPage: 1_000))
+        {
+            if (row.PartitionKey.StartsWith(serviceId + "-", StringComparison.Ordinal)
+                && twinIds.FirstOrDefault(id => row.RowKey.EndsWith(Uri.EscapeDataString(id), StringComparison.Ordinal)) is { } twinId
+                && BatchedTableGrainStorage.Read(row) is { } data)
+            {
+                found.Add(TwinIds.IsKind(twinId, TwinKind.Plant) ? serializer.Deserialize<PlantState>(data) : serializer.Deserialize<StationState>(data));
+            }
+        }
+
+        return found;
+    }
+
+    private async Task<Dictionary<string, StationState>> WaitForRows(string serviceId, List<string> stations, Dictionary<string, long> versions)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var rows = new Dictionary<string, StationState>();
+            foreach (var id in stations)
+            {
+                var stored = (await StoredRows(serviceId, id)).OfType<StationState>().Where(s => s.Version == versions[id]).ToList();
+                if (stored.Count > 0)
+                {
+                    rows[id] = stored[0];
+                }
+            }
+
+            if (rows.Count == stations.Count)
+            {
+                return rows;
+            }
+
+            Assert.True(attempt < 50, $"only {rows.Count} of {stations.Count} rows reached the latest version within 5 s of the flush");
+            await Task.Delay(100);
+        }
+    }
+}
