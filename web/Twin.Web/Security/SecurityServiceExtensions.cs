@@ -79,7 +79,7 @@ public static class SecurityServiceExtensions
                     var name = identity.FindFirst("preferred_username")?.Value ?? identity.FindFirst(ClaimTypes.Name)?.Value
                         ?? identity.FindFirst("sub")?.Value ?? "unknown";
                     var roles = identity.FindAll(settings.Oidc.RoleClaim).Select(r => r.Value).Where(TwinRoles.IsKnown).Distinct();
-                    var claims = new List<Claim> { new(ClaimTypes.Name, name), new(TwinClaims.Actor, $"oidc:{name}") };
+                    var claims = new List<Claim> { new(ClaimTypes.Name, name), new(TwinClaims.Actor, $"oidc:{name}"), new(ClaimTypes.NameIdentifier, $"oidc:{name}") };
                     claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
                     c.Principal = new ClaimsPrincipal(new ClaimsIdentity(claims, OpenIdConnectDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role));
                     return Task.CompletedTask;

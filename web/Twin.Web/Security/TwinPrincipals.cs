@@ -14,6 +14,8 @@ public static class TwinPrincipals
             new(ClaimTypes.Name, account.Name),
             new(ClaimTypes.GivenName, account.DisplayName),
             new(TwinClaims.Actor, $"user:{account.Name}"),
+            // A stable identifier: anti-forgery tokens bind to it (not to the whole claim set, which changes with the roles).
+            new(ClaimTypes.NameIdentifier, $"user:{account.Name}"),
         };
         if (account.MustChangePassword)
         {
@@ -35,6 +37,7 @@ public static class TwinPrincipals
         {
             new(ClaimTypes.Name, key.Name),
             new(TwinClaims.Actor, $"key:{key.Id}"),
+            new(ClaimTypes.NameIdentifier, $"key:{key.Id}"),
             new(TwinClaims.KeyId, key.Id),
         };
         if (key.Kind == ApiKeyKind.Device)

@@ -19,14 +19,25 @@ export type Role = "viewer" | "operator" | "planner" | "presenter" | "admin";
 export const ANTIFORGERY_HEADER = "X-XSRF-TOKEN";
 
 let current: Session | null = null;
+/** Counts the changes of `current`: a slow answer never overwrites a newer session (and its anti-forgery token). */
+let generation = 0;
+
+function setCurrent(session: Session | null): void {
+  current = session;
+  generation++;
+}
 
 export async function fetchSession(): Promise<Session> {
+  const started = generation;
   const response = await fetch("/api/auth/session", { headers: { Accept: "application/json" }, credentials: "same-origin" });
   if (!response.ok) {
     throw new Error(`/api/auth/session answered ${response.status}`);
   }
-  current = (await response.json()) as Session;
-  return current;
+  const session = (await response.json()) as Session;
+  if (generation === started) {
+    setCurrent(session);
+  }
+  return session;
 }
 
 /** The last session fetched (null before the first). */
@@ -88,8 +99,8 @@ export async function signIn(userName: string, password: string): Promise<{ ok: 
   const { status, body: answer } = await postJson("/api/auth/login", { userName, password });
   const body = answer as Answer | null;
   if (status === 200 && body) {
-    current = body as Session;
-    return { ok: true, session: current, error: null };
+    setCurrent(body as Session);
+    return { ok: true, session: body as Session, error: null };
   }
   return { ok: false, session: null, error: body?.detail ?? `HTTP ${status}` };
 }
@@ -98,7 +109,7 @@ export async function changePassword(currentPassword: string, newPassword: strin
   const { status, body: answer } = await postJson("/api/auth/password", { currentPassword, newPassword });
   const body = answer as Answer | null;
   if (status === 200 && body) {
-    current = body as Session;
+    setCurrent(body as Session);
     return { ok: true, error: null, field: null };
   }
   const field = body?.errors ? (Object.keys(body.errors)[0] ?? null) : (body?.field ?? null);
@@ -111,7 +122,7 @@ export async function signInDisplay(key: string): Promise<boolean> {
   await fetchSession();
   const { status, body } = await postJson("/api/auth/display", { key });
   if (status === 200 && body) {
-    current = body as Session;
+    setCurrent(body as Session);
     return true;
   }
   return false;
@@ -119,5 +130,5 @@ export async function signInDisplay(key: string): Promise<boolean> {
 
 export async function signOut(): Promise<void> {
   await postJson("/api/auth/logout", {});
-  current = null;
+  setCurrent(null);
 }
