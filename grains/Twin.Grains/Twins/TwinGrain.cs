@@ -105,33 +105,18 @@ public abstract partial class TwinGrain<TState> : Grain, ITwinGrain
     protected async Task<CommandResult> Commit(long? expectedVersion, Func<TState, ValueTask<Decision>> decide)
     {
         ArgumentNullException.ThrowIfNull(decide);
-        if (Current is not { } current)
-        {
-            // Nothing was stored under this id: don't keep an empty activation around.
-            DeactivateOnIdle();
-            return CommandResult.NotFound(TwinId);
-        }
-
         var audit = AuditContext.Current;
-        if (expectedVersion is { } expected && expected != current.Version)
+        var (refusal, current, next, changed) = await Check(expectedVersion, audit, decide);
+        if (refusal is not null)
         {
-            return await Refused(audit, current, CommandResult.Conflict("expectedVersion", $"the twin is at version {current.Version}, not {expected}", current));
+            return refusal;
         }
 
-        var decision = await decide(current);
-        if (decision.Violation is { } v)
-        {
-            return await Refused(audit, current, v.IsConflict
-                ? CommandResult.Conflict(v.Field, v.Error, current)
-                : CommandResult.Invalid(v.Field, v.Error, current));
-        }
-
-        var next = decision.Next! with { Version = current.Version + 1, UpdatedAt = DateTimeOffset.UtcNow };
         await Write(next, current);
         await Audited(audit, current, next);
         await ReportToZone(next);
         await DrainPublishes();
-        await Publish(current, next, decision.Changed);
+        await Publish(current, next, changed);
         return CommandResult.Accepted(next);
     }
 
@@ -155,28 +140,14 @@ public abstract partial class TwinGrain<TState> : Grain, ITwinGrain
             throw new InvalidOperationException($"{GetType().Name} has no write-behind store");
         }
 
-        if (Current is not { } current)
-        {
-            DeactivateOnIdle();
-            return CommandResult.NotFound(TwinId);
-        }
-
         // Readings a person typed in carry an audit context (and are durable); device readings do not.
         var audit = AuditContext.Current;
-        if (expectedVersion is { } expected && expected != current.Version)
+        var (refusal, current, next, changed) = await Check(expectedVersion, audit, c => ValueTask.FromResult(decide(c)));
+        if (refusal is not null)
         {
-            return await Refused(audit, current, CommandResult.Conflict("expectedVersion", $"the twin is at version {current.Version}, not {expected}", current));
+            return refusal;
         }
 
-        var decision = decide(current);
-        if (decision.Violation is { } v)
-        {
-            return await Refused(audit, current, v.IsConflict
-                ? CommandResult.Conflict(v.Field, v.Error, current)
-                : CommandResult.Invalid(v.Field, v.Error, current));
-        }
-
-        var next = decision.Next! with { Version = current.Version + 1, UpdatedAt = DateTimeOffset.UtcNow };
         if (durable)
         {
             // Written through, like a business command: the twin's own row, readings before it included.
@@ -191,13 +162,46 @@ public abstract partial class TwinGrain<TState> : Grain, ITwinGrain
             _flushTimer ??= this.RegisterGrainTimer(FlushReadings, new GrainTimerCreationOptions(_flushInterval, _flushInterval) { Interleave = true });
         }
 
-        PublishBehind(ChangeOf(current, next, decision.Changed));
+        PublishBehind(ChangeOf(current, next, changed));
         if (contributionChanges)
         {
             await ReportToZone(next);
         }
 
         return durable ? CommandResult.Accepted(next) : CommandResult.AcceptedNotYetDurable(next);
+    }
+
+    /// <summary>
+    /// What every command checks before it changes anything: the twin exists, the expected version,
+    /// the rules. A refusal is audited and comes back as <c>Refusal</c> (the states are then not to be used);
+    /// otherwise the current state and the next, version raised.
+    /// </summary>
+    private async Task<(CommandResult? Refusal, TState Current, TState Next, ImmutableArray<string> Changed)> Check(
+        long? expectedVersion,
+        (string Actor, string Command)? audit,
+        Func<TState, ValueTask<Decision>> decide)
+    {
+        if (Current is not { } current)
+        {
+            // Nothing was stored under this id: don't keep an empty activation around.
+            DeactivateOnIdle();
+            return (CommandResult.NotFound(TwinId), null!, null!, default);
+        }
+
+        if (expectedVersion is { } expected && expected != current.Version)
+        {
+            return (await Refused(audit, current, CommandResult.Conflict("expectedVersion", $"the twin is at version {current.Version}, not {expected}", current)), current, null!, default);
+        }
+
+        var decision = await decide(current);
+        if (decision.Violation is { } v)
+        {
+            return (await Refused(audit, current, v.IsConflict
+                ? CommandResult.Conflict(v.Field, v.Error, current)
+                : CommandResult.Invalid(v.Field, v.Error, current)), current, null!, default);
+        }
+
+        return (null, current, decision.Next! with { Version = current.Version + 1, UpdatedAt = DateTimeOffset.UtcNow }, decision.Changed);
     }
 
     private IAuditLog Audit => _audit ??= ServiceProvider.GetRequiredService<IAuditLog>();

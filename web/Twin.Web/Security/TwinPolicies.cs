@@ -39,14 +39,16 @@ public static class TwinPolicies
 
     internal static void Add(AuthorizationOptions options)
     {
-        options.AddPolicy(Read, p => p.RequireAssertion(c => c.User.IsPerson() || c.User.DisplayWall() is not null));
+        // Reading and showing a wall admit the same callers; the wall endpoints then check the wall id.
+        static bool PersonOrDisplay(AuthorizationHandlerContext c) => c.User.IsPerson() || c.User.DisplayWall() is not null;
+        options.AddPolicy(Read, p => p.RequireAssertion(PersonOrDisplay));
         options.AddPolicy(ReadAudit, p => p.RequireAssertion(c => c.User.IsPerson()));
         options.AddPolicy(Operate, p => p.RequireRole(TwinRoles.Operator));
         options.AddPolicy(Plan, p => p.RequireRole(TwinRoles.Planner));
         options.AddPolicy(Present, p => p.RequireRole(TwinRoles.Presenter));
         options.AddPolicy(Admin, p => p.RequireRole(TwinRoles.Admin));
         options.AddPolicy(Ingest, p => p.RequireClaim(TwinClaims.Device));
-        options.AddPolicy(WallDisplay, p => p.RequireAssertion(c => c.User.IsPerson() || c.User.DisplayWall() is not null));
+        options.AddPolicy(WallDisplay, p => p.RequireAssertion(PersonOrDisplay));
         options.AddPolicy(Person, p => p.RequireAssertion(c => c.User.IsPerson() || c.User.HasClaim(x => x.Type == TwinClaims.MustChangePassword)));
     }
 }
