@@ -44,7 +44,38 @@ public static class PlannerRun
         output.WriteLine(string.Create(ci, $"Machine: {Environment.ProcessorCount} cores; load average before {string.Join(' ', loadBefore)}."));
         output.WriteLine(string.Create(ci, $"Instance: {pairs:N0} fitting (candidate, building) pairs after pre-filtering, {index.Candidates.Count(c => c.HazardClass >= problem.Rules.HazardThreshold)} hazardous candidates, {index.HazardSites.Length} sites open to them, {index.Conflicts.Length:N0} site pairs closer than {problem.Rules.SeparationMetres} m, {index.NearExistingHazard.Count(n => n)} sites near existing hazards, a clique cover of {ValueBound.CliqueCover(index)} (the greedy plan places {Enumerable.Range(0, index.Candidates.Length).Count(c => index.IsHazardous[c] && greedy.Choice[c] >= 0)} hazardous); {problem.Sites.Count(s => s.AllowsSplit)} splittable buildings; {problem.Plants.Count} plants."));
         output.WriteLine(string.Create(ci, $"Preparation: instance {generated.TotalMilliseconds:F0} ms, eligibility + separation pairs {indexed.TotalMilliseconds:F0} ms, greedy plan {greedyTime.TotalMilliseconds:F0} ms (value {greedy.TotalValue():N2}, {greedy.Choice.Count(c => c >= 0)} placed), CP-SAT model {modelTime.TotalMilliseconds:F0} ms; quick bound {ValueBound.Compute(index):N2}."));
+        clock.Restart();
+        var (improved, moves) = LocalSearch.Run(index, greedy, LocalSearch.DefaultSteps, CancellationToken.None);
+        output.WriteLine(string.Create(ci, $"Local search: value {improved.TotalValue():N2} ({improved.Choice.Count(c => c >= 0)} placed, {moves} moves) in {clock.Elapsed.TotalMilliseconds:F0} ms."));
+        clock.Restart();
+        var cliqueCount = index.SeparationCliques.Count;
+        output.WriteLine(string.Create(ci, $"Separation cliques: {cliqueCount} in {clock.Elapsed.TotalMilliseconds:F0} ms."));
+        clock.Restart();
+        var hazardLp = HazardSubproblem.HazardLp(index);
+        output.WriteLine(string.Create(ci, $"Hazardous-only LP: {hazardLp:N2} + ordinary {HazardSubproblem.OrdinaryCents(index) / 100.0:N2} = {(HazardSubproblem.OrdinaryCents(index) / 100.0) + hazardLp:N2} in {clock.Elapsed.TotalMilliseconds:F0} ms."));
+        clock.Restart();
+        var lp = LpBound.Compute(index, TimeSpan.FromSeconds(30));
+        output.WriteLine(string.Create(ci, $"LP bound (GLOP, dual-checked): {lp:N2} in {clock.Elapsed.TotalMilliseconds:F0} ms; cliques {index.SeparationCliques.Count}."));
+        foreach (var seconds in new[] { 1.0, 3.0 })
+        {
+            clock.Restart();
+            var sub = HazardSubproblem.Solve(index, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(seconds * 2), seed, workers, improved.Choice, CancellationToken.None);
+            var subTime = clock.Elapsed;
+            if (sub is null)
+            {
+                output.WriteLine("hazard subproblem: nothing");
+                continue;
+            }
+
+            var completed = HazardSubproblem.Complete(index, sub);
+            output.WriteLine(string.Create(ci, $"hazard subproblem {seconds} s: value {sub.Value:N2} bound {sub.Bound:N2} optimal {sub.Optimal} in {subTime.TotalMilliseconds:F0} ms; decomposition bound {(HazardSubproblem.OrdinaryCents(index) / 100.0) + sub.Bound:N2}; plan from it {completed.TotalValue():N2} ({completed.Choice.Count(c => c >= 0)} placed)."));
+        }
+
         output.WriteLine();
+        if (args.Contains("--bounds-only"))
+        {
+            return 0;
+        }
 
         var extra = Array.IndexOf(args, "--params") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
         var solver = new CpSatAllocationSolver(extra);
