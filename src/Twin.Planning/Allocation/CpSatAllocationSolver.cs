@@ -83,25 +83,25 @@ public sealed class CpSatAllocationSolver : IAllocationSolver
         var quick = ValueBound.Compute(index);
         if (cancellationToken.IsCancellationRequested)
         {
-            return Result(index, greedy, greedyObjective / model.ValueUnit, quick, clock.Elapsed, SolveStatus.Cancelled);
+            return Result(index, greedy, greedyObjective / model.ValueUnit, (quick, BoundSource.CliqueCover), clock.Elapsed, SolveStatus.Cancelled);
         }
 
         // The seed: the greedy plan improved by ejection moves (never worse: every kept move raises the value).
         var seed = LocalSearch.Improve(index, greedy, LocalSearch.DefaultSteps, cancellationToken);
         var seedObjective = model.ObjectiveOf(seed);
-        var ceiling = Math.Min(quick, DecompositionBound(index, model, HazardSubproblem.HazardLp(index)));
-        progress?.Report(Progress(clock.Elapsed, seedObjective / model.ValueUnit, ceiling));
+        var ceiling = Smaller((quick, BoundSource.CliqueCover), (DecompositionBound(index, model, HazardSubproblem.HazardLp(index)), BoundSource.HazardousLp));
+        progress?.Report(Progress(clock.Elapsed, seedObjective / model.ValueUnit, ceiling.Value));
 
         // The hazardous candidates on their own, for a share of the time: a better bound, and a seed from its plan.
         var left = options.TimeLimit - clock.Elapsed;
         var hazardTime = left * HazardShare;
-        var gapReached = options.RelativeGap > 0 && Gap(seedObjective / model.ValueUnit, ceiling) <= options.RelativeGap;
+        var gapReached = options.RelativeGap > 0 && Gap(seedObjective / model.ValueUnit, ceiling.Value) <= options.RelativeGap;
         if (index.SeparationApplies && hazardTime > MinimumSearch && !gapReached && !cancellationToken.IsCancellationRequested)
         {
             var sub = HazardSubproblem.Solve(index, hazardTime, left * HazardWallShare, options.Seed, options.Workers, seed.Choice, cancellationToken);
             if (sub is not null)
             {
-                ceiling = Math.Min(ceiling, DecompositionBound(index, model, sub.Bound));
+                ceiling = Smaller(ceiling, (DecompositionBound(index, model, sub.Bound), BoundSource.HazardousSubproblem));
                 var completed = HazardSubproblem.Complete(index, sub);
                 if (model.ObjectiveOf(completed) > seedObjective)
                 {
@@ -109,7 +109,7 @@ public sealed class CpSatAllocationSolver : IAllocationSolver
                     seedObjective = model.ObjectiveOf(completed);
                 }
 
-                progress?.Report(Progress(clock.Elapsed, seedObjective / model.ValueUnit, ceiling));
+                progress?.Report(Progress(clock.Elapsed, seedObjective / model.ValueUnit, ceiling.Value));
             }
         }
 
@@ -123,7 +123,7 @@ public sealed class CpSatAllocationSolver : IAllocationSolver
         var searchTime = options.TimeLimit - clock.Elapsed;
         var searchOptions = options with { TimeLimit = searchTime > MinimumSearch ? searchTime : MinimumSearch };
         using var solver = new CpSolver { StringParameters = Parameters(searchOptions, extraParameters, model.SecondaryRange) };
-        var tracker = new SearchTracker(model.ValueUnit, seedObjective, ceiling * model.ValueUnit, options.RelativeGap, clock, progress, cancellationToken);
+        var tracker = new SearchTracker(model.ValueUnit, seedObjective, ceiling.Value * model.ValueUnit, options.RelativeGap, clock, progress, cancellationToken);
         solver.SetBestBoundCallback(tracker.OnBound);
         // The ticks stop the search on cancellation (and repeat it: CpSolver.StopSearch only reaches a search
         // already running), from their own thread; see SearchTracker.Tick.
@@ -142,7 +142,7 @@ public sealed class CpSatAllocationSolver : IAllocationSolver
         var better = found && solver.ObjectiveValue >= seedObjective;
         var plan = better ? model.ReadPlan(solver.BooleanValue) : seed;
         var objective = better ? solver.ObjectiveValue : seedObjective;
-        var bound = found ? Math.Min(solver.BestObjectiveBound / model.ValueUnit, ceiling) : ceiling;
+        var bound = found ? Smaller(ceiling, (solver.BestObjectiveBound / model.ValueUnit, BoundSource.CpSat)) : ceiling;
         // CP-SAT says OPTIMAL when a gap limit stops it too: optimal here means the value is proven (gap within R).
         var proven = status == CpSolverStatus.Optimal && solver.BestObjectiveBound - solver.ObjectiveValue <= model.SecondaryRange;
         var state = proven ? SolveStatus.Optimal
@@ -182,9 +182,12 @@ public sealed class CpSatAllocationSolver : IAllocationSolver
         return (cents / (double)AllocationCpModel.ValueScale) + (model.SecondaryRange / model.ValueUnit);
     }
 
-    private static AllocationResult Result(AllocationIndex index, PlanState plan, double objective, double bound, TimeSpan elapsed, SolveStatus status)
+    private static (double Value, BoundSource Source) Smaller((double Value, BoundSource Source) a, (double Value, BoundSource Source) b) =>
+        b.Value < a.Value ? b : a;
+
+    private static AllocationResult Result(AllocationIndex index, PlanState plan, double objective, (double Value, BoundSource Source) best, TimeSpan elapsed, SolveStatus status)
     {
-        bound = Math.Max(bound, objective);
+        var bound = Math.Max(best.Value, objective);
         var assignments = plan.ToAssignments();
         return new AllocationResult(
             assignments,
@@ -194,7 +197,8 @@ public sealed class CpSatAllocationSolver : IAllocationSolver
             Gap(objective, bound),
             plan.TotalValue(),
             elapsed,
-            status);
+            status,
+            best.Source);
     }
 
     internal static double Gap(double objective, double bound) => Math.Max(0, (bound - objective) / Math.Max(1, Math.Abs(bound)));
