@@ -7,7 +7,7 @@ namespace Twin.Planning.Allocation;
 /// (candidate, fitting site) pair a variable in [0, 1]; at most one site per candidate; at most one tenant per
 /// unsplittable building and the floors of a shared one; every plant's headroom; and for the hazardous candidates a
 /// variable <c>h[s]</c> per site open to them with <c>Σ hazardous x[c, s] ≤ h[s]</c>, at most one site per clique
-/// of close sites (<see cref="SeparationCliques"/>: one clique grown from every site, which also covers every close pair).
+/// of close sites (<see cref="SeparationCliques"/>, which cover every close pair).
 /// </summary>
 /// <remarks>
 /// The bound is not GLOP's objective value, which is only as exact as its floating-point tolerances: it is
@@ -205,9 +205,9 @@ internal static class LpBound
     }
 
     /// <summary>
-    /// Cliques of the close-site graph covering every close pair: from each hazardous site (in index order) a
-    /// clique grown greedily over its neighbours, nearest first; duplicates dropped. At most one site of each may
-    /// host hazardous candidates.
+    /// Cliques of the close-site graph covering every close pair: from each hazardous site (in index order), for
+    /// each of its close pairs not yet covered, a clique started from that pair and grown greedily over the site's
+    /// neighbours, nearest first; duplicates dropped. At most one site of each may host hazardous candidates.
     /// </summary>
     internal static List<int[]> SeparationCliques(AllocationIndex index)
     {
@@ -260,7 +260,7 @@ internal static class LpBound
             }
         }
 
-        // Any pair still uncovered (none when every clique started from an uncovered pair, but cheap to make sure).
+        // Every pair is covered by now (each clique above starts from an uncovered one); kept as a cheap guarantee.
         foreach (var (a, b) in index.Conflicts)
         {
             if (!covered.Contains((a, b)))
