@@ -6,8 +6,10 @@ namespace Twin.Planning.Allocation;
 
 /// <summary>
 /// The allocation optimiser: Google OR-Tools CP-SAT on the model of <see cref="AllocationCpModel"/>, started from
-/// the <see cref="GreedyAllocator"/>'s plan (a complete solution hint), with every unplaced candidate explained by
-/// <see cref="UnplacedExplainer"/>.
+/// the <see cref="GreedyAllocator"/>'s plan improved by <see cref="LocalSearch"/> and, when the separation applies,
+/// by the <see cref="HazardSubproblem"/> (a complete solution hint), with every unplaced candidate explained by
+/// <see cref="UnplacedExplainer"/>. The bound reported is the smallest of the clique-cover bound, the hazardous
+/// LP and subproblem bounds and CP-SAT's (<see cref="BoundSource"/>).
 /// </summary>
 /// <remarks>
 /// <para>Parameters: <see cref="SolveOptions.TimeLimit"/> → <c>max_time_in_seconds</c>,
