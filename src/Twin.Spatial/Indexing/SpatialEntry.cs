@@ -3,16 +3,26 @@ using NetTopologySuite.Geometries.Prepared;
 
 namespace Twin.Spatial.Indexing;
 
-/// <summary>One indexed geometry: lon/lat, prepared for repeated predicates, and in metres.</summary>
+/// <summary>
+/// One indexed geometry in lon/lat, prepared for repeated predicates. No metric copy is kept:
+/// <see cref="SpatialIndex{T}.Near"/> projects the few coordinates it measures when it needs them.
+/// </summary>
 public sealed class SpatialEntry<T>
 {
-    internal SpatialEntry(string id, Geometry geometry, Geometry metric, T value)
+    private long _removedAt = long.MaxValue;
+
+    internal SpatialEntry(string id, Geometry geometry, T value)
     {
         Id = id;
         Geometry = geometry;
         Prepared = PreparedGeometryFactory.Prepare(geometry);
-        Metric = metric;
         Value = value;
+        FillsEnvelope = geometry switch
+        {
+            Point p => !p.IsEmpty,
+            Polygon polygon => polygon.IsRectangle,
+            _ => false,
+        };
     }
 
     public string Id { get; }
@@ -21,7 +31,24 @@ public sealed class SpatialEntry<T>
 
     public IPreparedGeometry Prepared { get; }
 
-    public Geometry Metric { get; }
-
     public T Value { get; }
+
+    /// <summary>
+    /// A point or an axis-aligned rectangle: the geometry is its envelope, so whatever meets the
+    /// envelope meets the geometry and no exact predicate is needed.
+    /// </summary>
+    internal bool FillsEnvelope { get; }
+
+    /// <summary>
+    /// The index version at which this entry was removed or replaced (its tombstone), or
+    /// <see cref="long.MaxValue"/> while it is current. Set once, by the index's writer.
+    /// </summary>
+    internal long RemovedAt
+    {
+        get => Volatile.Read(ref _removedAt);
+        set => Volatile.Write(ref _removedAt, value);
+    }
+
+    /// <summary>Whether a reader of the index at <paramref name="version"/> sees this entry.</summary>
+    internal bool IsLiveAt(long version) => RemovedAt > version;
 }
