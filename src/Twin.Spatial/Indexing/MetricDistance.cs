@@ -5,13 +5,51 @@ namespace Twin.Spatial.Indexing;
 /// <summary>
 /// The distance in metres from a point to a lon/lat geometry in the park's projection, as
 /// <c>projection.ToMetric(geometry).Distance(point)</c> gives it, but without copying the
-/// geometry: each vertex is projected on the fly (<see cref="MetricProjection.Project"/>), edges
-/// are measured as plane segments, and a polygon that covers the point is at 0.
+/// geometry: each vertex is projected on the fly (<see cref="LocalProjection.Project(double, double)"/>), edges
+/// are measured as plane segments, and a polygon that covers the point is at 0. Points and
+/// rectangles are read from their envelope, which saves walking the geometry's objects.
 /// </summary>
 internal static class MetricDistance
 {
+    /// <summary>Metres from the projected point (<paramref name="x"/>, <paramref name="y"/>) to the entry's geometry; +∞ when it is empty.</summary>
+    public static double To<T>(SpatialEntry<T> entry, in LocalProjection projection, double x, double y)
+    {
+        var e = entry.Geometry.EnvelopeInternal;
+        switch (entry.Shape)
+        {
+            case EntryShape.Point:
+                return ToPoint(e.MinX, e.MinY, projection, x, y);
+            case EntryShape.Rectangle:
+                {
+                    // The ring of a rectangle joins its envelope's corners in this cyclic order (or its reverse).
+                    var south = projection.Latitude(e.MinY);
+                    var north = projection.Latitude(e.MaxY);
+                    var (x0, y0) = projection.Project(e.MinX, south);
+                    var (x1, y1) = projection.Project(e.MaxX, south);
+                    var (x2, y2) = projection.Project(e.MaxX, north);
+                    var (x3, y3) = projection.Project(e.MinX, north);
+                    x0 -= x;
+                    x1 -= x;
+                    x2 -= x;
+                    x3 -= x;
+                    y0 -= y;
+                    y1 -= y;
+                    y2 -= y;
+                    y3 -= y;
+                    var crossings = 0;
+                    var least = Math.Min(
+                        Math.Min(Edge(x0, y0, x1, y1, ref crossings), Edge(x1, y1, x2, y2, ref crossings)),
+                        Math.Min(Edge(x2, y2, x3, y3, ref crossings), Edge(x3, y3, x0, y0, ref crossings)));
+                    return (crossings & 1) == 1 ? 0 : Math.Sqrt(least);
+                }
+
+            default:
+                return To(entry.Geometry, projection, x, y);
+        }
+    }
+
     /// <summary>Metres from the projected point (<paramref name="x"/>, <paramref name="y"/>) to <paramref name="geometry"/>; +∞ when it is empty.</summary>
-    public static double To(Geometry geometry, MetricProjection projection, double x, double y) => geometry switch
+    public static double To(Geometry geometry, in LocalProjection projection, double x, double y) => geometry switch
     {
         Point p => p.IsEmpty ? double.PositiveInfinity : ToPoint(p.X, p.Y, projection, x, y),
         LineString line => Math.Sqrt(SquaredToSequence(line.CoordinateSequence, projection, x, y, out _)),
@@ -20,13 +58,13 @@ internal static class MetricDistance
         _ => throw new NotSupportedException($"no distance to a {geometry.GeometryType}"),
     };
 
-    private static double ToPoint(double lon, double lat, MetricProjection projection, double x, double y)
+    private static double ToPoint(double lon, double lat, in LocalProjection projection, double x, double y)
     {
         var (px, py) = projection.Project(lon, lat);
         return Math.Sqrt(((px - x) * (px - x)) + ((py - y) * (py - y)));
     }
 
-    private static double ToPolygon(Polygon polygon, MetricProjection projection, double x, double y)
+    private static double ToPolygon(Polygon polygon, in LocalProjection projection, double x, double y)
     {
         if (polygon.IsEmpty)
         {
@@ -44,7 +82,7 @@ internal static class MetricDistance
         return (crossings & 1) == 1 ? 0 : Math.Sqrt(least);
     }
 
-    private static double ToCollection(GeometryCollection collection, MetricProjection projection, double x, double y)
+    private static double ToCollection(GeometryCollection collection, in LocalProjection projection, double x, double y)
     {
         var least = double.PositiveInfinity;
         for (var i = 0; i < collection.NumGeometries && least > 0; i++)
@@ -59,7 +97,7 @@ internal static class MetricDistance
     /// The least squared distance from the point to the vertices and edges of <paramref name="sequence"/>,
     /// and how many of its edges cross the ray from the point towards +x.
     /// </summary>
-    private static double SquaredToSequence(CoordinateSequence sequence, MetricProjection projection, double x, double y, out int crossings)
+    private static double SquaredToSequence(CoordinateSequence sequence, in LocalProjection projection, double x, double y, out int crossings)
     {
         crossings = 0;
         if (sequence.Count == 0)
@@ -77,22 +115,28 @@ internal static class MetricDistance
             var (bx, by) = projection.Project(sequence.GetX(i), sequence.GetY(i));
             bx -= x;
             by -= y;
-            var dx = bx - ax;
-            var dy = by - ay;
-            var length2 = (dx * dx) + (dy * dy);
-            var t = length2 > 0 ? Math.Clamp(-((ax * dx) + (ay * dy)) / length2, 0, 1) : 0;
-            var nx = ax + (t * dx);
-            var ny = ay + (t * dy);
-            least = Math.Min(least, (nx * nx) + (ny * ny));
-            if ((ay > 0) != (by > 0) && ax - (ay * dx / dy) > 0)
-            {
-                crossings++;
-            }
-
+            least = Math.Min(least, Edge(ax, ay, bx, by, ref crossings));
             ax = bx;
             ay = by;
         }
 
         return least;
+    }
+
+    /// <summary>The squared distance from the origin to the segment a–b; counts a crossing of the ray from the origin towards +x.</summary>
+    private static double Edge(double ax, double ay, double bx, double by, ref int crossings)
+    {
+        var dx = bx - ax;
+        var dy = by - ay;
+        var length2 = (dx * dx) + (dy * dy);
+        var t = length2 > 0 ? Math.Clamp(-((ax * dx) + (ay * dy)) / length2, 0, 1) : 0;
+        var nx = ax + (t * dx);
+        var ny = ay + (t * dy);
+        if ((ay > 0) != (by > 0) && ax - (ay * dx / dy) > 0)
+        {
+            crossings++;
+        }
+
+        return (nx * nx) + (ny * ny);
     }
 }

@@ -17,11 +17,11 @@ public sealed class SpatialEntry<T>
         Geometry = geometry;
         Prepared = PreparedGeometryFactory.Prepare(geometry);
         Value = value;
-        FillsEnvelope = geometry switch
+        Shape = geometry switch
         {
-            Point p => !p.IsEmpty,
-            Polygon polygon => polygon.IsRectangle,
-            _ => false,
+            Point p when !p.IsEmpty => EntryShape.Point,
+            Polygon polygon when polygon.IsRectangle => EntryShape.Rectangle,
+            _ => EntryShape.Other,
         };
     }
 
@@ -37,7 +37,10 @@ public sealed class SpatialEntry<T>
     /// A point or an axis-aligned rectangle: the geometry is its envelope, so whatever meets the
     /// envelope meets the geometry and no exact predicate is needed.
     /// </summary>
-    internal bool FillsEnvelope { get; }
+    internal bool FillsEnvelope => Shape != EntryShape.Other;
+
+    /// <summary>A point, an axis-aligned rectangle (both known from the envelope alone), or any other geometry.</summary>
+    internal EntryShape Shape { get; }
 
     /// <summary>
     /// The index version at which this entry was removed or replaced (its tombstone), or
@@ -51,4 +54,11 @@ public sealed class SpatialEntry<T>
 
     /// <summary>Whether a reader of the index at <paramref name="version"/> sees this entry.</summary>
     internal bool IsLiveAt(long version) => RemovedAt > version;
+}
+
+internal enum EntryShape : byte
+{
+    Other,
+    Point,
+    Rectangle,
 }

@@ -1,13 +1,14 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Index;
-using NetTopologySuite.Index.Strtree;
+using NetTopologySuite.Index.HPRtree;
 
 namespace Twin.Spatial.Indexing;
 
 /// <summary>
 /// An in-memory index of the twins' geometries that follows every change. Readers take an
-/// immutable snapshot (one volatile read, no lock): a packed <see cref="STRtree{T}"/> over the
+/// immutable snapshot (one volatile read, no lock): a packed R-tree (NTS's Hilbert-packed
+/// <see cref="HPRtree{T}"/>, flat arrays, several times faster to query than its STR-tree) over the
 /// lon/lat envelopes of the entries it was built from, the entries upserted since (a short list
 /// scanned linearly) and the snapshot's version. A removed or replaced entry is not taken out of
 /// the tree: the writer stamps it with the version that removed it (its tombstone), and a
@@ -232,10 +233,14 @@ public sealed class SpatialIndex<T> : IDisposable
             }
         }
 
-        var tree = new STRtree<SpatialEntry<T>>();
+        var tree = new HPRtree<SpatialEntry<T>>();
         foreach (var entry in live)
         {
-            tree.Insert(entry.Geometry.EnvelopeInternal, entry);
+            // An empty geometry has no envelope, meets nothing and is left out of the tree.
+            if (!entry.Geometry.EnvelopeInternal.IsNull)
+            {
+                tree.Insert(entry.Geometry.EnvelopeInternal, entry);
+            }
         }
 
         tree.Build();
@@ -261,7 +266,7 @@ public sealed class SpatialIndex<T> : IDisposable
 
     /// <summary>What a reader sees: never changed once published, except slots of <see cref="Recent"/> past its count.</summary>
     private sealed class Snapshot(
-        STRtree<SpatialEntry<T>> tree,
+        HPRtree<SpatialEntry<T>> tree,
         SpatialEntry<T>[] built,
         SpatialEntry<T>[] recent,
         int recentCount,
@@ -269,7 +274,7 @@ public sealed class SpatialIndex<T> : IDisposable
         long builtAt,
         int count)
     {
-        public STRtree<SpatialEntry<T>> Tree { get; } = tree;
+        public HPRtree<SpatialEntry<T>> Tree { get; } = tree;
 
         /// <summary>The entries the tree was built from (some may be tombstoned since).</summary>
         public SpatialEntry<T>[] Built { get; } = built;
@@ -288,7 +293,7 @@ public sealed class SpatialIndex<T> : IDisposable
 
         public static Snapshot Empty()
         {
-            var tree = new STRtree<SpatialEntry<T>>();
+            var tree = new HPRtree<SpatialEntry<T>>();
             tree.Build();
             return new Snapshot(tree, [], new SpatialEntry<T>[16], 0, 0, 0, 0);
         }
@@ -362,7 +367,7 @@ public sealed class SpatialIndex<T> : IDisposable
     private sealed class NearVisitor : IItemVisitor<SpatialEntry<T>>
     {
         private readonly long _version;
-        private readonly MetricProjection _projection;
+        private readonly LocalProjection _projection;
         private readonly double _lon;
         private readonly double _lat;
         private readonly double _metres;
@@ -373,12 +378,12 @@ public sealed class SpatialIndex<T> : IDisposable
         public NearVisitor(long version, MetricProjection projection, double lon, double lat, double metres, DegreeBounds bounds)
         {
             _version = version;
-            _projection = projection;
+            _projection = projection.Around(lat);
             _lon = lon;
             _lat = lat;
             _metres = metres;
             _bounds = bounds;
-            (_x, _y) = projection.Project(lon, lat);
+            (_x, _y) = _projection.Project(lon, lat);
         }
 
         public List<(SpatialEntry<T> Entry, double Metres)> Result { get; } = [];
@@ -400,7 +405,7 @@ public sealed class SpatialIndex<T> : IDisposable
                 return;
             }
 
-            var d = MetricDistance.To(item.Geometry, _projection, _x, _y);
+            var d = MetricDistance.To(item, _projection, _x, _y);
             if (d <= _metres)
             {
                 Result.Add((item, d));

@@ -155,6 +155,26 @@ public sealed class MetricProjectionTests
     }
 
     [Theory]
+    [InlineData(27.90, 0.3)]
+    [InlineData(27.85, 2)]
+    public void A_local_projection_agrees_with_the_ProjNet_transform_to_within_10_micrometres_near_its_latitude_and_beyond(double lat0, double spread)
+    {
+        var local = Projection.Around(lat0);
+        var random = new Random(31);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var lon = Projection.CentralLongitude - 1 + (2 * random.NextDouble());
+            var lat = lat0 - spread + (2 * spread * random.NextDouble());
+
+            var (x, y) = local.Project(lon, lat);
+
+            var expected = Projection.ToMetric(new Coordinate(lon, lat));
+            Assert.Equal(expected.X, x, 1e-5);
+            Assert.Equal(expected.Y, y, 1e-5);
+        }
+    }
+
+    [Theory]
     [InlineData(115.50, 27.90, 5)]
     [InlineData(115.55, 27.93, 750)]
     [InlineData(115.43, 27.85, 3_000)]
