@@ -14,7 +14,7 @@ internal static class MetricDistance
     /// <summary>Metres from the projected point (<paramref name="x"/>, <paramref name="y"/>) to the entry's geometry; +∞ when it is empty.</summary>
     public static double To<T>(SpatialEntry<T> entry, in LocalProjection projection, double x, double y)
     {
-        var e = entry.Geometry.EnvelopeInternal;
+        var e = entry;
         switch (entry.Shape)
         {
             case EntryShape.Point:

@@ -17,6 +17,8 @@ public sealed class SpatialEntry<T>
         Geometry = geometry;
         Prepared = PreparedGeometryFactory.Prepare(geometry);
         Value = value;
+        var envelope = geometry.EnvelopeInternal;
+        (MinX, MaxX, MinY, MaxY) = envelope.IsNull ? (double.NaN, double.NaN, double.NaN, double.NaN) : (envelope.MinX, envelope.MaxX, envelope.MinY, envelope.MaxY);
         Shape = geometry switch
         {
             Point p when !p.IsEmpty => EntryShape.Point,
@@ -37,6 +39,12 @@ public sealed class SpatialEntry<T>
     /// A point or an axis-aligned rectangle: the geometry is its envelope, so whatever meets the
     /// envelope meets the geometry and no exact predicate is needed.
     /// </summary>
+    // The envelope's bounds, held here so that the queries' cheap tests read the entry alone (NaN when empty).
+    internal readonly double MinX;
+    internal readonly double MaxX;
+    internal readonly double MinY;
+    internal readonly double MaxY;
+
     internal bool FillsEnvelope => Shape != EntryShape.Other;
 
     /// <summary>A point, an axis-aligned rectangle (both known from the envelope alone), or any other geometry.</summary>

@@ -305,7 +305,8 @@ public sealed class SpatialIndex<T> : IDisposable
             for (var i = 0; i < RecentCount; i++)
             {
                 var entry = Recent[i];
-                if (entry.Geometry.EnvelopeInternal.Intersects(envelope))
+                // Written so that NaN (an empty geometry) meets nothing.
+                if (entry.MinX <= envelope.MaxX && entry.MaxX >= envelope.MinX && entry.MinY <= envelope.MaxY && entry.MaxY >= envelope.MinY)
                 {
                     visitor.VisitItem(entry);
                 }
@@ -340,7 +341,9 @@ public sealed class SpatialIndex<T> : IDisposable
             // The candidate's envelope meets the window: a point or rectangle meets it too, and so
             // does any geometry whose envelope lies inside it.
             if (item.IsLiveAt(version)
-                && (item.FillsEnvelope || window.Covers(item.Geometry.EnvelopeInternal) || item.Prepared.Intersects(_box ??= TwinGeometry.Factory.ToGeometry(window))))
+                && (item.FillsEnvelope
+                    || (item.MinX >= window.MinX && item.MaxX <= window.MaxX && item.MinY >= window.MinY && item.MaxY <= window.MaxY)
+                    || item.Prepared.Intersects(_box ??= TwinGeometry.Factory.ToGeometry(window))))
             {
                 Result.Add(item);
             }
@@ -397,9 +400,8 @@ public sealed class SpatialIndex<T> : IDisposable
 
             // A lower bound of the distance from the envelope in degrees and the least metres per
             // degree around the point: most candidates in the box's corners stop here.
-            var e = item.Geometry.EnvelopeInternal;
-            var dLon = Math.Max(0, Math.Max(e.MinX - _lon, _lon - e.MaxX)) * _bounds.MetresPerDegreeOfLongitude;
-            var dLat = Math.Max(0, Math.Max(e.MinY - _lat, _lat - e.MaxY)) * _bounds.MetresPerDegreeOfLatitude;
+            var dLon = Math.Max(0, Math.Max(item.MinX - _lon, _lon - item.MaxX)) * _bounds.MetresPerDegreeOfLongitude;
+            var dLat = Math.Max(0, Math.Max(item.MinY - _lat, _lat - item.MaxY)) * _bounds.MetresPerDegreeOfLatitude;
             if ((dLon * dLon) + (dLat * dLat) > _metres * _metres)
             {
                 return;
