@@ -85,13 +85,16 @@ public sealed class SpatialIndex<T> : IDisposable
             // Readers of older snapshots read the shared list only up to their own count, so
             // appending in place is safe; a full list is copied into a larger one.
             var recent = s.Recent;
+            var bounds = s.RecentBounds;
             if (s.RecentCount == recent.Length)
             {
                 Array.Resize(ref recent, Math.Max(16, recent.Length * 2));
+                Array.Resize(ref bounds, recent.Length * 4);
             }
 
             recent[s.RecentCount] = entry;
-            next = new Snapshot(s.Tree, s.Built, recent, s.RecentCount + 1, version, s.BuiltAt, count);
+            SetBounds(bounds, s.RecentCount, entry);
+            next = new Snapshot(s.Tree, s.Built, recent, bounds, s.RecentCount + 1, version, s.BuiltAt, count);
             Volatile.Write(ref _snapshot, next);
         }
 
@@ -111,7 +114,7 @@ public sealed class SpatialIndex<T> : IDisposable
 
             var s = _snapshot;
             old.RemovedAt = s.Version + 1;
-            next = new Snapshot(s.Tree, s.Built, s.Recent, s.RecentCount, s.Version + 1, s.BuiltAt, s.Count - 1);
+            next = new Snapshot(s.Tree, s.Built, s.Recent, s.RecentBounds, s.RecentCount, s.Version + 1, s.BuiltAt, s.Count - 1);
             Volatile.Write(ref _snapshot, next);
         }
 
@@ -251,17 +254,27 @@ public sealed class SpatialIndex<T> : IDisposable
             // tree with its tombstone, until the next build.
             var now = _snapshot;
             var recent = new SpatialEntry<T>[Math.Max(16, now.RecentCount - from.RecentCount)];
+            var bounds = new double[recent.Length * 4];
             var recentCount = 0;
             for (var i = from.RecentCount; i < now.RecentCount; i++)
             {
                 if (now.Recent[i].IsLiveAt(now.Version))
                 {
+                    SetBounds(bounds, recentCount, now.Recent[i]);
                     recent[recentCount++] = now.Recent[i];
                 }
             }
 
-            Volatile.Write(ref _snapshot, new Snapshot(tree, [.. live], recent, recentCount, now.Version, from.Version, now.Count));
+            Volatile.Write(ref _snapshot, new Snapshot(tree, [.. live], recent, bounds, recentCount, now.Version, from.Version, now.Count));
         }
+    }
+
+    private static void SetBounds(double[] bounds, int index, SpatialEntry<T> entry)
+    {
+        bounds[4 * index] = entry.MinX;
+        bounds[(4 * index) + 1] = entry.MaxX;
+        bounds[(4 * index) + 2] = entry.MinY;
+        bounds[(4 * index) + 3] = entry.MaxY;
     }
 
     /// <summary>What a reader sees: never changed once published, except slots of <see cref="Recent"/> past its count.</summary>
@@ -269,6 +282,7 @@ public sealed class SpatialIndex<T> : IDisposable
         HPRtree<SpatialEntry<T>> tree,
         SpatialEntry<T>[] built,
         SpatialEntry<T>[] recent,
+        double[] recentBounds,
         int recentCount,
         long version,
         long builtAt,
@@ -280,6 +294,12 @@ public sealed class SpatialIndex<T> : IDisposable
         public SpatialEntry<T>[] Built { get; } = built;
 
         public SpatialEntry<T>[] Recent { get; } = recent;
+
+        /// <summary>
+        /// The envelopes of <see cref="Recent"/>, four numbers each in one array, so the linear scan
+        /// reads contiguous memory instead of one entry object per element (a cache miss each when cold).
+        /// </summary>
+        public double[] RecentBounds { get; } = recentBounds;
 
         public int RecentCount { get; } = recentCount;
 
@@ -295,20 +315,20 @@ public sealed class SpatialIndex<T> : IDisposable
         {
             var tree = new HPRtree<SpatialEntry<T>>();
             tree.Build();
-            return new Snapshot(tree, [], new SpatialEntry<T>[16], 0, 0, 0, 0);
+            return new Snapshot(tree, [], new SpatialEntry<T>[16], new double[64], 0, 0, 0, 0);
         }
 
         /// <summary>Hands the visitor every entry whose envelope meets <paramref name="envelope"/>, live or not.</summary>
         public void Visit(Envelope envelope, IItemVisitor<SpatialEntry<T>> visitor)
         {
             Tree.Query(envelope, visitor);
+            var b = RecentBounds;
             for (var i = 0; i < RecentCount; i++)
             {
-                var entry = Recent[i];
                 // Written so that NaN (an empty geometry) meets nothing.
-                if (entry.MinX <= envelope.MaxX && entry.MaxX >= envelope.MinX && entry.MinY <= envelope.MaxY && entry.MaxY >= envelope.MinY)
+                if (b[4 * i] <= envelope.MaxX && b[(4 * i) + 1] >= envelope.MinX && b[(4 * i) + 2] <= envelope.MaxY && b[(4 * i) + 3] >= envelope.MinY)
                 {
-                    visitor.VisitItem(entry);
+                    visitor.VisitItem(Recent[i]);
                 }
             }
         }
