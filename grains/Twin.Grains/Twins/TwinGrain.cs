@@ -160,7 +160,7 @@ public abstract partial class TwinGrain<TState> : Grain, ITwinGrain
             await Audited(audit, current, next);
             _state.State = next;
             _dirty = true;
-            _flushTimer ??= this.RegisterGrainTimer(FlushReadings, new GrainTimerCreationOptions(_flushInterval, _flushInterval) { Interleave = true });
+            _flushTimer ??= this.RegisterGrainTimer(OnFlushTimer, new GrainTimerCreationOptions(_flushInterval, _flushInterval) { Interleave = true });
         }
 
         PublishBehind(ChangeOf(current, next, changed));
@@ -242,6 +242,20 @@ public abstract partial class TwinGrain<TState> : Grain, ITwinGrain
         new(null, new RuleViolation(field, error, conflict));
 
     /// <summary>Writes the latest state to the write-behind store if readings changed it since the last write.</summary>
+    private Task OnFlushTimer()
+    {
+        if (!_dirty && _flushing.IsCompleted)
+        {
+            // Nothing came since the last write: stop ticking until the next reading (a park of
+            // mostly idle sensors would otherwise tick every twin every interval).
+            _flushTimer?.Dispose();
+            _flushTimer = null;
+            return Task.CompletedTask;
+        }
+
+        return FlushReadings();
+    }
+
     private Task FlushReadings()
     {
         // One write at a time; a flush asked for during a write waits for it and writes what is newer.

@@ -16,12 +16,15 @@ namespace Twin.Silo.Hosting;
 /// the grain's single activation writes its row, and readers keep the higher version of this
 /// row and the grain's own row.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The semaphore never hands out a wait handle; disposing it while a graceful stop still flushes would fail that flush.")]
 public sealed partial class BatchedTableGrainStorage : IGrainStorage
 {
     public const int Shards = 16;
     private const int MaxBatch = 100;
     private const int MaxColumnBytes = 60_000;
-    private const int ConcurrentTransactions = 4;
+    // Transactions in flight at once, over every batch window: a window's writes do not wait for the
+    // previous window's transactions (a twin has one write in flight at a time, so no row is in two).
+    private const int ConcurrentTransactions = 16;
 
     private readonly TableClient _table;
     private readonly string _service;
@@ -30,6 +33,7 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
     private readonly ILogger _logger;
     private readonly ConcurrentQueue<PendingWrite> _queue = new();
     private readonly Lazy<Task> _created;
+    private readonly SemaphoreSlim _transactionSlots = new(ConcurrentTransactions);
     private int _pumping;
     private long _rowsWritten;
     private long _transactions;
@@ -151,7 +155,7 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
                 continue;
             }
 
-            await Store(writes);
+            _ = Store(writes);
         }
     }
 
@@ -185,10 +189,9 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
         }
 
         var batches = latest.Values.GroupBy(w => w.Entity.PartitionKey).SelectMany(g => g.Chunk(MaxBatch)).ToList();
-        using var gate = new SemaphoreSlim(ConcurrentTransactions);
         await Task.WhenAll(batches.Select(async batch =>
         {
-            await gate.WaitAsync();
+            await _transactionSlots.WaitAsync();
             try
             {
                 await _table.SubmitTransactionAsync(batch.Select(w => new TableTransactionAction(TableTransactionActionType.UpsertReplace, w.Entity)));
@@ -211,7 +214,7 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
             }
             finally
             {
-                gate.Release();
+                _transactionSlots.Release();
             }
         }));
     }
