@@ -11,20 +11,27 @@ public sealed partial class SeedImporter(IGrainFactory grains, ILogger<SeedImpor
 {
     private const int Concurrency = 128;
 
+    /// <summary>
+    /// Imports the seed file at <paramref name="path"/> unless this storage holds an import already;
+    /// returns whether it imported. On every start but the first only the file's digest is taken:
+    /// the file is parsed and validated only when it is going to be imported.
+    /// </summary>
+    public async Task<bool> ImportAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        return !await AlreadyImported(SeedReader.Digest(bytes)) && await ImportAsync(SeedReader.Read(bytes), cancellationToken);
+    }
+
     /// <summary>Imports the seed unless this storage holds an import already; returns whether it imported.</summary>
     public async Task<bool> ImportAsync(SeedDocument seed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(seed);
-        var park = grains.GetGrain<IParkGrain>(TwinIds.Park);
-        if (await park.GetImportedSeed() is { } imported)
+        if (await AlreadyImported(seed.Digest))
         {
-            if (imported != seed.Digest)
-            {
-                LogDifferentSeed(logger, imported, seed.Digest);
-            }
-
             return false;
         }
+
+        var park = grains.GetGrain<IParkGrain>(TwinIds.Park);
 
         var errors = seed.Errors.Concat(SeedValidator.Validate(seed.Twins)).ToList();
         if (errors.Count > 0)
@@ -45,6 +52,21 @@ public sealed partial class SeedImporter(IGrainFactory grains, ILogger<SeedImpor
         await CreateAll([parkState], cancellationToken);
         await park.MarkSeedImported(seed.Digest);
         LogImported(logger, seed.Twins.Count, zones.Count);
+        return true;
+    }
+
+    private async Task<bool> AlreadyImported(string digest)
+    {
+        if (await grains.GetGrain<IParkGrain>(TwinIds.Park).GetImportedSeed() is not { } imported)
+        {
+            return false;
+        }
+
+        if (imported != digest)
+        {
+            LogDifferentSeed(logger, imported, digest);
+        }
+
         return true;
     }
 

@@ -18,10 +18,13 @@ public static class SeedReader
         return Read(bytes);
     }
 
+    /// <summary>The seed's identity as recorded by an import: the SHA-256 of the file's bytes.</summary>
+    public static string Digest(ReadOnlySpan<byte> utf8Json) => Convert.ToHexStringLower(SHA256.HashData(utf8Json));
+
     public static SeedDocument Read(byte[] utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        var digest = Convert.ToHexStringLower(SHA256.HashData(utf8Json));
+        var digest = Digest(utf8Json);
         var twins = new List<TwinState>();
         var errors = new List<SeedError>();
         JsonNode? root;

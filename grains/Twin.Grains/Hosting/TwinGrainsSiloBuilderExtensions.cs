@@ -26,8 +26,21 @@ public static class TwinGrainsSiloBuilderExtensions
         // The pulling agents look for new changes every 25 ms instead of the default 100 ms:
         // that wait is most of a change's way to the browser when the park is quiet (10 ms cost
         // 7-13% of a core with nothing happening; issue 7's p99 of 100 ms leaves room for 25).
-        silo.AddMemoryStreams(TwinStreams.Provider, streams => streams.ConfigurePullingAgent(agent =>
-            agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(25))));
+        // Up to 100 queued changes go to a subscriber in one delivery instead of one call per change
+        // (a partition's subscriber gets one delivery at a time, so one call per change was the
+        // stream's ceiling: Twin.Benchmarks --grains, docs/performance.md).
+        // Delivered changes leave the stream's cache after 10 s instead of the default 5 min (every
+        // subscriber starts at the latest change and none rewinds; 5 min of a busy park's changes was
+        // most of the silo's heap after load). One still undelivered stays up to the default 30 min.
+        silo.AddMemoryStreams(TwinStreams.Provider, streams =>
+        {
+            streams.ConfigurePullingAgent(agent => agent.Configure(o =>
+            {
+                o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(25);
+                o.BatchContainerBatchSize = 100;
+            }));
+            streams.ConfigureCacheEviction(eviction => eviction.Configure(o => o.DataMinTimeInCache = TimeSpan.FromSeconds(10)));
+        });
         return silo;
     }
 }

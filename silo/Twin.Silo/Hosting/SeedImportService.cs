@@ -24,14 +24,13 @@ public sealed partial class SeedImportService(
                 throw new SeedValidationException([new SeedError("(file)", $"no seed file at {path}")]);
             }
 
-            var seed = await SeedReader.ReadAsync(path, stoppingToken);
             // The import is idempotent (a twin that exists is left as it is), so a storage hiccup or a
             // grain call that timed out on a busy machine is retried rather than ending the silo.
             for (var attempt = 1; ; attempt++)
             {
                 try
                 {
-                    if (await importer.ImportAsync(seed, stoppingToken))
+                    if (await importer.ImportAsync(path, stoppingToken))
                     {
                         LogImported(logger, path);
                     }

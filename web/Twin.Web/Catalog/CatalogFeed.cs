@@ -28,12 +28,10 @@ public sealed partial class CatalogFeed(IClusterClient client, TwinCatalog catal
             await Task.Delay(TimeSpan.FromMilliseconds(250), stoppingToken);
         }
 
+        // Every partition at once: each subscription is a pub-sub grain call and a storage write.
         var provider = client.GetStreamProvider(TwinStreams.Provider);
-        for (var p = 0; p < TwinStreams.Partitions; p++)
-        {
-            var stream = provider.GetStream<ChangeItem>(TwinStreams.ForPartition(p));
-            _subscriptions.Add(await stream.SubscribeAsync(OnChange));
-        }
+        _subscriptions.AddRange(await Task.WhenAll(Enumerable.Range(0, TwinStreams.Partitions)
+            .Select(p => provider.GetStream<ChangeItem>(TwinStreams.ForPartition(p)).SubscribeAsync(OnChange))));
 
         var parkState = (ParkState?)await park.GetState() ?? throw new InvalidOperationException("the park is missing after import");
         catalog.Apply(parkState);
