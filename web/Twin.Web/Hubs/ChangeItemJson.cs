@@ -19,16 +19,30 @@ public static class ChangeItemJson
 {
     private static readonly ConcurrentDictionary<Type, FrozenDictionary<string, JsonPropertyInfo>> PropertiesByType = new();
 
+    // A writer asks its buffer for 4 KB at a time: keep one buffer and writer per thread for Create.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _threadBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? _threadWriter;
+
     /// <summary>The item as UTF-8 JSON.</summary>
     public static byte[] Create(TwinState latest, long at, IEnumerable<string> changed, bool geometryChanged)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        var buffer = _threadBuffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        var writer = _threadWriter ??= new Utf8JsonWriter(buffer, WriterOptions);
+        writer.Reset(buffer);
+        Write(writer, latest, at, changed, geometryChanged);
+        writer.Flush();
+        var bytes = buffer.WrittenSpan.ToArray();
+        if (buffer.Capacity > 64 * 1024)
         {
-            Write(writer, latest, at, changed, geometryChanged);
+            _threadBuffer = null; // an item with a large geometry: do not keep its buffer
+            _threadWriter = null;
         }
 
-        return buffer.WrittenSpan.ToArray();
+        return bytes;
     }
 
     /// <summary>Options for a writer that <see cref="Write"/> writes to (the twin's escaping, no indenting).</summary>
