@@ -163,7 +163,7 @@ public static class GrainThroughput
                 var id = hot ? stations[0] : stations[next % stations.Length];
                 next += callers;
                 value += 1;
-                var result = await grains.GetGrain<IStationGrain>(id).RecordReading(new StationReadingReport(new StationReading
+                var result = await grains.Get<IStationGrain>(id).RecordReading(new StationReadingReport(new StationReading
                 {
                     At = DateTimeOffset.UtcNow,
                     Values = new Dictionary<string, double> { ["pm25"] = value % 300, ["aqi"] = value % 500 },

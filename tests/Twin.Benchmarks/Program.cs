@@ -6,7 +6,7 @@ using Twin.Benchmarks;
 // Twin.Benchmarks --cpu-report TRACE.nettrace             the same report from a kept trace.
 // Twin.Benchmarks [--latency [CALLS]] [--long] [BenchmarkDotNet arguments, e.g. --filter '*Spatial*']
 //   --latency   p50/p99/max of single spatial calls on 100,000 footprints (a timed loop), then exit.
-//   --planner [--candidates 500] [--sites 1000] [--seed 1] [--workers 2] [--short 3] [--long 10]
+//   --planner [--candidates 500] [--sites 1000] [--seed 1] [--workers 2] [--short 3] [--long 10] [--analyse] [--bounds-only]
 //               the allocation optimiser on the synthetic park: time to a 5% and 1% gap, final gaps (a table), then exit.
 //   --grains [--twins 10000] [--seconds 10] [--callers 256] [--batch N] [--poll-ms N] [--max-add N] [--queues N]
 //               reading-type updates straight into the grains of an in-process silo (memory storage): updates/s

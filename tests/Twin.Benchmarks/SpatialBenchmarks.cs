@@ -33,8 +33,11 @@ public class SpatialBenchmarks
     [Benchmark(Description = "Window (200 m box)")]
     public int Window() => _park.Index.Window(_windows[_next++ & 4_095]).Count;
 
-    /// <summary>What <c>TwinCatalog.Apply</c> does for every change item, even when the geometry did not change.</summary>
-    [Benchmark(Description = "Upsert (a footprint, as the catalog does per change)")]
+    /// <summary>
+    /// What <c>TwinCatalog.Apply</c> does when a twin's geometry changed: a new entry in the linear
+    /// list, a tombstone on the old one, and every 256 writes a tree rebuilt on another thread.
+    /// </summary>
+    [Benchmark(Description = "Upsert (a footprint whose geometry changed)")]
     public void Upsert()
     {
         var entry = _entries[_next++ & 4_095];

@@ -4,6 +4,7 @@ using Orleans.Configuration;
 using Orleans.Hosting;
 using Twin.Contracts.Security;
 using Twin.Grains.Audit;
+using Twin.Grains.Changes;
 
 namespace Twin.Grains.Hosting;
 
@@ -23,6 +24,7 @@ public static class TwinGrainsSiloBuilderExtensions
         silo.Services.AddOptions<WriteBehindOptions>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<IAuditLog, MemoryAuditLog>();
+        silo.Services.TryAddSingleton<ChangePublisher>();
         // The pulling agents look for new changes every 25 ms instead of the default 100 ms:
         // that wait is most of a change's way to the browser when the park is quiet (10 ms cost
         // 7-13% of a core with nothing happening; issue 7's p99 of 100 ms leaves room for 25).

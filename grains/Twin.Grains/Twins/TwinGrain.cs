@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 using Twin.Contracts.Security;
+using Twin.Grains.Changes;
 using Twin.Spatial.Serialization;
 
 
@@ -26,7 +27,7 @@ public abstract partial class TwinGrain<TState> : Grain, ITwinGrain
     private readonly IPersistentState<TState> _state;
     private readonly IPersistentState<TState>? _latest;
     private readonly TimeSpan _flushInterval;
-    private IAsyncStream<ChangeItem>? _changes;
+    private ChangePublisher? _changes;
     private IGrainTimer? _flushTimer;
     private bool _dirty;
     private Task _flushing = Task.CompletedTask;
@@ -305,15 +306,14 @@ public abstract partial class TwinGrain<TState> : Grain, ITwinGrain
             return Task.CompletedTask;
         }
 
-        var zone = GrainFactory.GetGrain<IZoneGrain>(next.ZoneId);
+        var zone = GrainFactory.Get<IZoneGrain>(next.ZoneId);
         return zone.Report(new MemberReport(next.Id, next.Version, Contribution.Of(next)));
     }
 
     private Task Publish(TState? previous, TState next, ImmutableArray<string> declared = default) =>
-        Changes.OnNextAsync(ChangeOf(previous, next, declared));
+        Changes.Publish(ChangeOf(previous, next, declared));
 
-    private IAsyncStream<ChangeItem> Changes =>
-        _changes ??= this.GetStreamProvider(TwinStreams.Provider).GetStream<ChangeItem>(TwinStreams.ForTwin(TwinId));
+    private ChangePublisher Changes => _changes ??= ServiceProvider.GetRequiredService<ChangePublisher>();
 
     private static ChangeItem ChangeOf(TState? previous, TState next, ImmutableArray<string> declared)
     {
@@ -354,7 +354,7 @@ public abstract partial class TwinGrain<TState> : Grain, ITwinGrain
             _pendingPublish = null;
             try
             {
-                await Changes.OnNextAsync(item);
+                await Changes.Publish(item);
             }
             catch (Exception e)
             {

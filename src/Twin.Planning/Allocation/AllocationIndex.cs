@@ -78,7 +78,13 @@ internal sealed class AllocationIndex
         }
 
         ConflictNeighbours = [.. neighbours.Select(n => n is null ? [] : n.ToArray())];
+        _cliques = new Lazy<IReadOnlyList<int[]>>(() => LpBound.SeparationCliques(this));
     }
+
+    private readonly Lazy<IReadOnlyList<int[]>> _cliques;
+
+    /// <summary>Cliques of close hazard sites covering every close pair (<see cref="LpBound.SeparationCliques"/>), computed once.</summary>
+    public IReadOnlyList<int[]> SeparationCliques => _cliques.Value;
 
     public AllocationProblem Problem { get; }
 

@@ -45,10 +45,24 @@ public enum SolveStatus
     Cancelled,
 }
 
+/// <summary>Which of the valid upper bounds was the smallest (the one <see cref="AllocationResult.BestBound"/> reports).</summary>
+public enum BoundSource
+{
+    /// <summary>Every candidate with a fitting site, hazardous ones only as many as a clique cover of the close sites allows.</summary>
+    CliqueCover,
+    /// <summary>Every non-hazardous candidate with a fitting site, plus the LP relaxation (GLOP) of the hazardous candidates' part.</summary>
+    HazardousLp,
+    /// <summary>Every non-hazardous candidate with a fitting site, plus CP-SAT's bound on the hazardous candidates' subproblem.</summary>
+    HazardousSubproblem,
+    /// <summary>CP-SAT's bound on the whole model.</summary>
+    CpSat,
+}
+
 /// <param name="Objective">Objective of the returned plan, in the solver's scaled units (value plus weighted secondary aims).</param>
 /// <param name="BestBound">Best proven upper bound on the objective.</param>
 /// <param name="Gap">(BestBound - Objective) / max(1, |BestBound|).</param>
 /// <param name="TotalValue">Sum of the placed candidates' values.</param>
+/// <param name="Bound">Which bound <paramref name="BestBound"/> is.</param>
 [GenerateSerializer, Immutable]
 [Alias("planning.result")]
 public sealed record AllocationResult(
@@ -59,7 +73,8 @@ public sealed record AllocationResult(
     [property: Id(4)] double Gap,
     [property: Id(5)] decimal TotalValue,
     [property: Id(6)] TimeSpan Elapsed,
-    [property: Id(7)] SolveStatus Status);
+    [property: Id(7)] SolveStatus Status,
+    [property: Id(8)] BoundSource Bound = BoundSource.CliqueCover);
 
 /// <summary>Reported while the search runs (each improving plan, and at least every second).</summary>
 [GenerateSerializer, Immutable]

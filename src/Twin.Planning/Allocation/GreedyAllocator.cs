@@ -18,9 +18,12 @@ public static class GreedyAllocator
         return Allocate(new AllocationIndex(problem)).ToAssignments();
     }
 
-    internal static PlanState Allocate(AllocationIndex index)
+    internal static PlanState Allocate(AllocationIndex index) => Allocate(index, null);
+
+    /// <summary>Completes <paramref name="start"/> (kept as it is; a copy is completed), or an empty plan.</summary>
+    internal static PlanState Allocate(AllocationIndex index, PlanState? start)
     {
-        var state = new PlanState(index);
+        var state = start?.Copy() ?? new PlanState(index);
         var demand = new int[index.Sites.Length];
         foreach (var options in index.Options)
         {
@@ -31,8 +34,21 @@ public static class GreedyAllocator
         }
 
         var industriesAt = new HashSet<(string Zone, string Industry)>();
+        for (var c = 0; c < state.Choice.Length; c++)
+        {
+            if (state.Choice[c] >= 0)
+            {
+                industriesAt.Add((index.Sites[index.Options[c][state.Choice[c]].Site].ZoneId, index.Candidates[c].Industry));
+            }
+        }
+
         foreach (var c in Order(index))
         {
+            if (state.Choice[c] >= 0)
+            {
+                continue;
+            }
+
             var candidate = index.Candidates[c];
             var options = index.Options[c];
             var best = -1;

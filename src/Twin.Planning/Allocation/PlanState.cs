@@ -81,6 +81,31 @@ internal sealed class PlanState
         }
     }
 
+    /// <summary>Takes candidate <paramref name="c"/> out of the site it holds (the reverse of <see cref="Take"/>).</summary>
+    public void Release(int c)
+    {
+        var option = Choice[c];
+        if (option < 0)
+        {
+            return;
+        }
+
+        var o = _index.Options[c][option];
+        Choice[c] = -1;
+        _floorsUsed[o.Site] -= o.Floors;
+        foreach (var p in _index.SitePlants[o.Site])
+        {
+            _plantUsed[p] -= _index.DischargeMilli[c];
+        }
+
+        if (_index.IsHazardous[c])
+        {
+            _hazardTenants[o.Site]--;
+        }
+    }
+
+    public PlanState Copy() => FromChoice(_index, Choice);
+
     public IReadOnlyList<Assignment> ToAssignments() =>
         [.. Enumerable.Range(0, Choice.Length)
             .Where(c => Choice[c] >= 0)

@@ -36,6 +36,9 @@ internal sealed class SearchTracker : CpSolverSolutionCallback
         _cancellation = cancellation;
     }
 
+    /// <summary>The gap asked for is already reached by the start plan against the start bound (no search needed).</summary>
+    public bool GapReached => _relativeGap > 0 && CpSatAllocationSolver.Gap(_objective / _valueUnit, _bound / _valueUnit) <= _relativeGap;
+
     public override void OnSolutionCallback()
     {
         var objective = ObjectiveValue();

@@ -5,11 +5,21 @@ using Twin.Spatial.Indexing;
 namespace Twin.Spatial.Tests.Indexing;
 
 /// <summary>
-/// The index against a plain scan of every feature with prepared predicates, on random boxes and
-/// points over the park (a fixed seed, so a failure can be replayed), before and after changes.
+/// The index against a plain scan of every feature with prepared predicates, on random features
+/// over the park (a fixed seed, so a failure can be replayed): points, rectangles, rotated
+/// footprints, L shapes, polygons with a hole and lines. <c>Near</c> is held to the exact
+/// computation the index used before (each geometry projected whole with ProjNet, then NTS's
+/// distance): the same ids, except one whose exact distance is within <see cref="BoundaryMetres"/>
+/// of the radius, and each distance within <see cref="DistanceMetres"/> of the exact one.
 /// </summary>
 public sealed class SpatialIndexBruteForceTests
 {
+    /// <summary>How close to the radius a feature may be and still be left out or taken in (1 mm).</summary>
+    public const double BoundaryMetres = 1e-3;
+
+    /// <summary>How far <c>Near</c>'s distance may be from the exact one (10 µm).</summary>
+    public const double DistanceMetres = 1e-5;
+
     private const int Features = 2_000;
     private const int QueriesOfEachKind = 150;
     private static readonly MetricProjection Projection = Park.Projection;
@@ -21,20 +31,55 @@ public sealed class SpatialIndexBruteForceTests
     private int _hits;
 
     [Fact]
-    public void At_Window_Within_and_Near_match_a_brute_force_scan_of_2000_random_features_before_and_after_changes()
+    public void Queries_match_a_brute_force_scan_with_every_change_in_the_linear_list_and_after_each_rebuild()
     {
-        using var index = new SpatialIndex<int>(Projection);
+        using var index = new SpatialIndex<int>(Projection, rebuildAfter: int.MaxValue);
+        for (var i = 0; i < Features; i++)
+        {
+            Put(index, $"building:b{i:D4}", i);
+        }
+
+        Assert.Equal(Features, index.PendingChanges);
+        AssertIndexMatchesScan(index);
+
+        index.Rebuild();
+        Assert.Equal(0, index.PendingChanges);
+        AssertIndexMatchesScan(index);
+
+        var changes = Change(index);
+        // The tree now holds tombstoned entries, and the list the new ones.
+        Assert.Equal(changes, index.PendingChanges);
+        AssertIndexMatchesScan(index);
+
+        index.Rebuild();
+        Assert.Equal(0, index.PendingChanges);
+        AssertIndexMatchesScan(index);
+    }
+
+    [Fact]
+    public void Queries_match_a_brute_force_scan_while_the_tree_is_rebuilt_in_the_background_every_64_writes()
+    {
+        using var index = new SpatialIndex<int>(Projection, rebuildAfter: 64);
         for (var i = 0; i < Features; i++)
         {
             Put(index, $"building:b{i:D4}", i);
         }
 
         AssertIndexMatchesScan(index);
+        for (var round = 0; round < 3; round++)
+        {
+            Change(index);
+            AssertIndexMatchesScan(index);
+        }
+    }
 
-        // Remove a fifth, move a fifth (an upsert with a new shape) and add a tenth.
+    /// <summary>Removes a fifth, moves a fifth (an upsert with a new shape) and adds a tenth; returns the writes.</summary>
+    private int Change(SpatialIndex<int> index)
+    {
         var ids = _features.Keys.Order(StringComparer.Ordinal).ToArray();
         _random.Shuffle(ids);
-        foreach (var id in ids[..400])
+        var fifth = ids.Length / 5;
+        foreach (var id in ids[..fifth])
         {
             Assert.True(index.Remove(id));
             _features.Remove(id);
@@ -42,24 +87,24 @@ public sealed class SpatialIndexBruteForceTests
             _metric.Remove(id);
         }
 
-        foreach (var id in ids[400..800])
+        foreach (var id in ids[fifth..(2 * fifth)])
         {
             Put(index, id, -1);
         }
 
-        for (var i = Features; i < Features + 200; i++)
+        var added = ids.Length / 10;
+        for (var i = 0; i < added; i++)
         {
-            Put(index, $"building:b{i:D4}", i);
+            Put(index, $"building:n{_random.Next():D10}", i);
         }
 
         Assert.Equal(_features.Count, index.Count);
-        AssertIndexMatchesScan(index);
+        return (2 * fifth) + added;
     }
 
     private void Put(SpatialIndex<int> index, string id, int value)
     {
-        // About one feature in ten is a point (a zero-extent envelope), the rest boxes of 10 to 400 m.
-        Geometry geometry = _random.Next(10) == 0 ? RandomPoint() : RandomBox(10, 400);
+        var geometry = RandomFeature();
         _features[id] = geometry;
         _prepared[id] = PreparedGeometryFactory.Prepare(geometry);
         _metric[id] = Projection.ToMetric(geometry);
@@ -78,12 +123,23 @@ public sealed class SpatialIndexBruteForceTests
             AssertNear(index, centre, 20 + (_random.NextDouble() * 1_000));
         }
 
-        // Points where something surely is: every point feature, and the centres of a few boxes.
+        // Points where something surely is (or, for an L or a hole, surely is not): every point
+        // feature, the centres of the others, and points on a few vertices and edges.
         foreach (var geometry in _features.Values.Take(300))
         {
             var at = geometry is Point p ? p : geometry.Centroid;
             AssertAt(index, at);
+            AssertNear(index, at.Coordinate, 5 + (_random.NextDouble() * 100));
+            var c = geometry.Coordinates;
+            AssertAt(index, TwinGeometry.Point(c[0].X, c[0].Y));
+            if (c.Length > 1)
+            {
+                AssertAt(index, TwinGeometry.Point((c[0].X + c[1].X) / 2, (c[0].Y + c[1].Y) / 2));
+            }
         }
+
+        // A radius over the whole park.
+        AssertNear(index, new Coordinate(115.5, 27.9), 8_000);
 
         // Without hits the comparison would prove nothing.
         Assert.True(_hits > 5_000, $"only {_hits} features were found by the scan");
@@ -112,14 +168,16 @@ public sealed class SpatialIndexBruteForceTests
     private void AssertNear(SpatialIndex<int> index, Coordinate centre, double metres)
     {
         var metricCentre = TwinGeometry.Factory.CreatePoint(Projection.ToMetric(centre));
-        var expected = Scan(id => _metric[id].Distance(metricCentre) <= metres);
+        var exact = _metric.ToDictionary(m => m.Key, m => m.Value.Distance(metricCentre), StringComparer.Ordinal);
+        bool OnTheEdge(string id) => Math.Abs(exact[id] - metres) <= BoundaryMetres;
+        var expected = Scan(id => exact[id] <= metres && !OnTheEdge(id));
 
         var near = index.Near(centre.X, centre.Y, metres);
 
-        Assert.Equal(expected, near.Select(n => n.Entry.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(expected, near.Select(n => n.Entry.Id).Where(id => !OnTheEdge(id)).Order(StringComparer.Ordinal));
         for (var i = 0; i < near.Count; i++)
         {
-            Assert.Equal(Projection.Distance(_features[near[i].Entry.Id], TwinGeometry.Point(centre.X, centre.Y)), near[i].Metres, 1e-6);
+            Assert.Equal(exact[near[i].Entry.Id], near[i].Metres, DistanceMetres);
             Assert.True(i == 0 || near[i - 1].Metres <= near[i].Metres, "Near must list the nearest first");
         }
     }
@@ -133,6 +191,55 @@ public sealed class SpatialIndexBruteForceTests
 
     private static string[] Ids(IEnumerable<SpatialEntry<int>> entries) =>
         [.. entries.Select(e => e.Id).Order(StringComparer.Ordinal)];
+
+    private Geometry RandomFeature()
+    {
+        var kind = _random.Next(20);
+        return kind switch
+        {
+            < 2 => RandomPoint(),
+            < 10 => RandomBox(10, 400),
+            < 14 => Shape(RandomPoint().Coordinate, _random.NextDouble() * Math.PI, [(0, 0), (1, 0), (1, 1), (0, 1)]),
+            < 16 => Shape(RandomPoint().Coordinate, _random.NextDouble() * Math.PI, [(0, 0), (1, 0), (1, 0.4), (0.4, 0.4), (0.4, 1), (0, 1)]),
+            < 17 => WithHole(RandomPoint().Coordinate),
+            _ => Line(RandomPoint().Coordinate),
+        };
+    }
+
+    /// <summary>A polygon from unit-square corners, scaled to 20–300 m, turned by <paramref name="angle"/>, in lon/lat.</summary>
+    private Polygon Shape(Coordinate origin, double angle, (double X, double Y)[] unit)
+    {
+        var width = 20 + (_random.NextDouble() * 280);
+        var height = 20 + (_random.NextDouble() * 280);
+        var (sin, cos) = Math.SinCos(angle);
+        var ring = unit.Append(unit[0])
+            .Select(u => Offset(origin, (u.X * width * cos) - (u.Y * height * sin), (u.X * width * sin) + (u.Y * height * cos)))
+            .ToArray();
+        return TwinGeometry.Factory.CreatePolygon(ring);
+    }
+
+    private Polygon WithHole(Coordinate origin)
+    {
+        var side = 60 + (_random.NextDouble() * 300);
+        LinearRing Square(double from, double to) => TwinGeometry.Factory.CreateLinearRing(
+            [Offset(origin, from, from), Offset(origin, to, from), Offset(origin, to, to), Offset(origin, from, to), Offset(origin, from, from)]);
+        return TwinGeometry.Factory.CreatePolygon(Square(0, side), [Square(side / 4, side * 3 / 4)]);
+    }
+
+    private LineString Line(Coordinate origin)
+    {
+        var points = new Coordinate[2 + _random.Next(3)];
+        points[0] = origin;
+        for (var i = 1; i < points.Length; i++)
+        {
+            points[i] = Offset(origin, (_random.NextDouble() - 0.5) * 800, (_random.NextDouble() - 0.5) * 800);
+        }
+
+        return TwinGeometry.Factory.CreateLineString(points);
+    }
+
+    private static Coordinate Offset(Coordinate origin, double east, double north) =>
+        new(origin.X + (east / Wgs84.MetresPerDegreeOfLongitude(origin.Y)), origin.Y + (north / Wgs84.MetresPerDegreeOfLatitude(origin.Y)));
 
     private Point RandomPoint()
     {

@@ -136,4 +136,69 @@ public sealed class MetricProjectionTests
             Assert.True(envelope.Covers(onCircle), $"{onCircle} at {degree}° is outside {envelope}");
         }
     }
+
+    [Fact]
+    public void Project_agrees_with_the_ProjNet_transform_to_within_10_micrometres_up_to_a_degree_from_the_centre()
+    {
+        var random = new Random(27);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var lon = Projection.CentralLongitude - 1 + (2 * random.NextDouble());
+            var lat = Projection.OriginLatitude - 1 + (2 * random.NextDouble());
+
+            var (x, y) = Projection.Project(lon, lat);
+
+            var expected = Projection.ToMetric(new Coordinate(lon, lat));
+            Assert.Equal(expected.X, x, 1e-5);
+            Assert.Equal(expected.Y, y, 1e-5);
+        }
+    }
+
+    [Theory]
+    [InlineData(27.90, 0.3)]
+    [InlineData(27.85, 2)]
+    public void A_local_projection_agrees_with_the_ProjNet_transform_to_within_10_micrometres_near_its_latitude_and_beyond(double lat0, double spread)
+    {
+        var local = Projection.Around(lat0);
+        var random = new Random(31);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var lon = Projection.CentralLongitude - 1 + (2 * random.NextDouble());
+            var lat = lat0 - spread + (2 * spread * random.NextDouble());
+
+            var (x, y) = local.Project(lon, lat);
+
+            var expected = Projection.ToMetric(new Coordinate(lon, lat));
+            Assert.Equal(expected.X, x, 1e-5);
+            Assert.Equal(expected.Y, y, 1e-5);
+        }
+    }
+
+    [Theory]
+    [InlineData(115.50, 27.90, 5)]
+    [InlineData(115.55, 27.93, 750)]
+    [InlineData(115.43, 27.85, 3_000)]
+    [InlineData(115.57, 27.95, 50_000)]
+    public void DegreeBoundsAround_holds_every_point_within_the_radius_and_its_scales_underestimate_every_distance(double lon, double lat, double metres)
+    {
+        var bounds = MetricProjection.DegreeBoundsAround(lon, lat, metres);
+        var c = Projection.ToMetric(new Coordinate(lon, lat));
+        var random = new Random(5);
+
+        for (var i = 0; i < 2_000; i++)
+        {
+            // Points on the circle and inside it, in the projection's metres.
+            var angle = random.NextDouble() * 2 * Math.PI;
+            var r = metres * (i % 2 == 0 ? 1 : random.NextDouble());
+            var point = Projection.ToGeographic(new Coordinate(c.X + (r * Math.Cos(angle)), c.Y + (r * Math.Sin(angle))));
+            Assert.True(bounds.Envelope.Covers(point), $"{point} at {r:F1} m is outside {bounds.Envelope}");
+
+            var lowerBound = Math.Sqrt(
+                Math.Pow((point.X - lon) * bounds.MetresPerDegreeOfLongitude, 2) + Math.Pow((point.Y - lat) * bounds.MetresPerDegreeOfLatitude, 2));
+            Assert.True(lowerBound <= r, $"{lowerBound} m from the scales, {r} m in the projection");
+        }
+
+        // Not so much wider that it stops being a cut: at most 2% more than the circle.
+        Assert.InRange(bounds.Envelope.Height * Wgs84.MetresPerDegreeOfLatitude(lat), 2 * metres, 2.04 * metres + 0.1);
+    }
 }

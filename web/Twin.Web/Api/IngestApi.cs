@@ -113,7 +113,7 @@ public static class IngestApi
                 return Result(index, reading.TwinId, "invalid", $"values.{missing}", $"a plant reading needs {string.Join(", ", PlantValues)}");
             }
 
-            result = await grains.GetGrain<IPlantGrain>(reading.TwinId).RecordReading(new PlantReading(new EffluentReading
+            result = await grains.Get<IPlantGrain>(reading.TwinId).RecordReading(new PlantReading(new EffluentReading
             {
                 At = at,
                 Inflow = double.IsFinite(values["inflow"]) ? (decimal)values["inflow"] : -1,
@@ -125,7 +125,7 @@ public static class IngestApi
         }
         else if (TwinIds.IsKind(reading.TwinId, TwinKind.Station))
         {
-            result = await grains.GetGrain<IStationGrain>(reading.TwinId).RecordReading(new StationReadingReport(new StationReading { At = at, Values = values }, Durable: durable));
+            result = await grains.Get<IStationGrain>(reading.TwinId).RecordReading(new StationReadingReport(new StationReading { At = at, Values = values }, Durable: durable));
         }
         else
         {
