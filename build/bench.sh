@@ -6,7 +6,7 @@
 
 BENCH_SIZE="park-10k" BENCH_TWINS=10000
 BENCH_RATE=10000 BENCH_CLIENTS=100 BENCH_SECONDS=30
-BENCH_HOT_SECONDS=10 BENCH_NO_BUILD=0 BENCH_STORAGE_LOG=1 BENCH_PROFILE=0
+BENCH_HOT_SECONDS=10 BENCH_NO_BUILD=0 BENCH_STORAGE_LOG=1 BENCH_PROFILE=0 BENCH_MESSAGEPACK=0
 BENCH_DATA="" BENCH_STAMP=""
 LOADTOOL_DLL="tests/Twin.LoadTool/bin/Release/net10.0/Twin.LoadTool.dll"
 BENCHMARKS_DLL="tests/Twin.Benchmarks/bin/Release/net10.0/Twin.Benchmarks.dll"
@@ -14,7 +14,7 @@ BENCHMARKS_DLL="tests/Twin.Benchmarks/bin/Release/net10.0/Twin.Benchmarks.dll"
 bench_usage() {
   cat <<'EOF'
 ./twin bench [--size park-10k|park-100k|N] [--rate R] [--clients N] [--seconds S]
-             [--hot-seconds S] [--no-storage-log] [--profile] [--no-build]
+             [--hot-seconds S] [--no-storage-log] [--profile] [--messagepack] [--no-build]
   --size          The synthetic park: park-10k (default), park-100k, or about N twins. (Today
                   park-100k's import does not finish within the 30 min allowed: Azurite scans
                   the table on every write, see docs/performance.md.)
@@ -25,6 +25,8 @@ bench_usage() {
   --no-storage-log  Start Azurite without --debug (no storage request counts, less Azurite CPU).
   --profile       Sample the silo's CPU during the main load (EventPipe, Twin.Benchmarks
                   --cpu-profile) and add the hottest methods to the report (costs some CPU).
+  --messagepack   The load tool's clients speak SignalR's MessagePack protocol (default JSON,
+                  as browsers and the earlier runs).
   --no-build      Use the last Release builds of the silo, the load tool and the benchmarks.
   Starts Azurite on a fresh folder under .twin-data/bench/ and ONE silo with the feed off,
   runs the load tool, restarts the silo on the same data (cold start), stops everything it
@@ -42,6 +44,7 @@ parse_bench_args() {
       --hot-seconds | --hot-seconds=*) opt_value --hot-seconds "$@"; BENCH_HOT_SECONDS=$OPT_VALUE ;;
       --no-storage-log) BENCH_STORAGE_LOG=0 OPT_SHIFT=1 ;;
       --profile) BENCH_PROFILE=1 OPT_SHIFT=1 ;;
+      --messagepack) BENCH_MESSAGEPACK=1 OPT_SHIFT=1 ;;
       --no-build) BENCH_NO_BUILD=1 OPT_SHIFT=1 ;;
       -h | --help) bench_usage; exit 0 ;;
       *) die "unknown option for bench: $1 (see ./twin bench --help)" ;;
@@ -219,6 +222,7 @@ Run: ${m[twins]:-?} twins, ${m[clients]} clients, ${m[rate]} readings/s offered 
 | server CPU | $(num "${m[server_cpu_pct_core]:-}")% of one core, $(num "${m[server_cpu_pct_machine]:-}")% of the machine | ≤ 70% at 10,000/s | $(met "${m[server_cpu_pct_machine]:-}" '<=' 70)$(at_rate "${m[accepted_per_s]:-0}") |
 | Azurite CPU / load tool CPU | $(num "${m[storage_cpu_pct_core]:-}")% / $(num "${m[tool_cpu_pct_core]:-}")% of one core | — | — |
 | change → client latency p50 / p99 / max | $(num "${m[latency_p50_ms]:-}") / $(num "${m[latency_p99_ms]:-}") / $(num "${m[latency_max_ms]:-}") ms (n = $(num "${m[latency_n]:-}")) | p99 ≤ 100 ms | $(met "${m[latency_p99_ms]:-}" '<=' 100) |
+| of which server (item \`at\` → message \`sentAt\`) / client (\`sentAt\` → receipt) p50 / p99 | $(num "${m[server_queue_p50_ms]:-}") / $(num "${m[server_queue_p99_ms]:-}") ms; $(num "${m[client_delay_p50_ms]:-}") / $(num "${m[client_delay_p99_ms]:-}") ms (${m[protocol]:-json}) | — | — |
 | deliveries to clients | $(num "${m[deliveries_per_s]:-}")/s | ≥ 100,000/s | $(met "${m[deliveries_per_s]:-}" '>=' 100000) |
 | lost latest states | ${m[lost]:-n/a} | 0 | $(met "${m[lost]:-}" '<=' 0) |
 | storage writes to Azurite | $(num "${m[storage_writes_per_s]:-}")/s ($(num "${m[storage_twin_writes_per_s]:-}")/s to twin rows; $(num "${m[storage_requests_per_s]:-}") Table requests/s in all) | ≤ 1,000/s at 10,000 updates/s | $(met "${m[storage_writes_per_s]:-}" '<=' 1000)$(at_rate "${m[accepted_per_s]:-0}") |
@@ -273,6 +277,9 @@ bench_main() {
 
   # The silo runs with the demo accounts (DEMO=1): the load tool signs in as demo-viewer and sends with the device key.
   local common=(--url "$base" --credentials "$BENCH_DATA/demo-accounts.json" --server-pid "${SILO_PIDS[-1]}" --storage-pid "$AZURITE_PID" --clk-tck "$(getconf CLK_TCK)")
+  if [[ "${BENCH_MESSAGEPACK:-0}" == 1 ]]; then
+    common+=(--messagepack)
+  fi
   info "Main load: $BENCH_RATE readings/s, $BENCH_CLIENTS clients, $BENCH_SECONDS s"
   local log_args=()
   ((BENCH_STORAGE_LOG)) && log_args=(--azurite-log "$BENCH_DATA/logs/azurite-debug.log")

@@ -13,13 +13,19 @@ namespace Twin.Benchmarks;
 /// <summary>
 /// What one change costs in serialization on its way: the grain's diff (as <c>StateDiff</c> does it:
 /// both states to JSON nodes, compared), the grain-storage write payload, the Orleans serializer
-/// round trip of the <see cref="ChangeItem"/> on the stream, and the browser's change item JSON.
+/// round trip of the <see cref="ChangeItem"/> on the stream, and the browser's change item JSON
+/// (the way before fix 4 beside today's).
 /// </summary>
 [BenchmarkCategory("serialization")]
 public class SerializationBenchmarks
 {
     private static readonly ImmutableArray<string> PlantChanged = ["latest", "recent"];
     private static readonly ImmutableArray<string> BuildingChanged = ["floorsBuilt"];
+    private static readonly ImmutableArray<string> OldPlantReading = ["latest", "recent", "compliant"];
+    private static readonly ImmutableArray<string> PlantReading = ["latest", "compliant"];
+    private static readonly ImmutableArray<string> StationReading = ["latest"];
+    private static readonly ImmutableArray<string> BuildingProgress = ["floorsBuilt", "stage"];
+    private static readonly ImmutableArray<string> EnterpriseStatus = ["status"];
     private readonly TwinStorageSerializer _storage = new();
     private ServiceProvider _services = null!;
     private Serializer _serializer = null!;
@@ -44,18 +50,63 @@ public class SerializationBenchmarks
     [GlobalCleanup]
     public void Cleanup() => _services.Dispose();
 
-    [Benchmark(Description = "ChangeItemJson.Create(plant, 48 recent)")]
-    public JsonObject ChangeItemPlant() => ChangeItemJson.Create(SampleTwins.PlantNext, _at, PlantChanged, geometryChanged: false);
+    // The browser's change item, as the hub sends it (UTF-8 JSON). "old" is the way it was made
+    // until fix 4 (a copy below): the whole state to a JsonObject, the changed properties deep-cloned
+    // out of it, and `recent` named on every plant reading; "new" is ChangeItemJson now.
 
-    [Benchmark(Description = "ChangeItemJson.Create(building)")]
-    public JsonObject ChangeItemBuilding() => ChangeItemJson.Create(SampleTwins.BuildingNext, _at, BuildingChanged, geometryChanged: false);
+    [Benchmark(Description = "old: change item plant reading (latest, recent, compliant)")]
+    public byte[] OldItemPlant() => OldChangeItemBytes(SampleTwins.PlantNext, _at, OldPlantReading, geometryChanged: false);
 
-    [Benchmark(Description = "ChangeItemJson.Create(building, with geometry)")]
-    public JsonObject ChangeItemBuildingGeometry() => ChangeItemJson.Create(SampleTwins.BuildingNext, _at, BuildingChanged, geometryChanged: true);
+    [Benchmark(Description = "new: change item plant reading (latest, compliant)")]
+    public byte[] NewItemPlant() => ChangeItemJson.Create(SampleTwins.PlantNext, _at, PlantReading, geometryChanged: false);
 
-    [Benchmark(Description = "ChangeItemJson → UTF-8 (station)")]
-    public byte[] ChangeItemStationBytes() =>
-        JsonSerializer.SerializeToUtf8Bytes(ChangeItemJson.Create(SampleTwins.StationNext, _at, ["latest"], geometryChanged: false), TwinJson.Options);
+    [Benchmark(Description = "new way, recent still named (latest, recent, compliant)")]
+    public byte[] NewItemPlantWithRecent() => ChangeItemJson.Create(SampleTwins.PlantNext, _at, OldPlantReading, geometryChanged: false);
+
+    [Benchmark(Description = "old: change item station reading (latest)")]
+    public byte[] OldItemStation() => OldChangeItemBytes(SampleTwins.StationNext, _at, StationReading, geometryChanged: false);
+
+    [Benchmark(Description = "new: change item station reading (latest)")]
+    public byte[] NewItemStation() => ChangeItemJson.Create(SampleTwins.StationNext, _at, StationReading, geometryChanged: false);
+
+    [Benchmark(Description = "old: change item building progress (floorsBuilt, stage)")]
+    public byte[] OldItemBuilding() => OldChangeItemBytes(SampleTwins.BuildingNext, _at, BuildingProgress, geometryChanged: false);
+
+    [Benchmark(Description = "new: change item building progress (floorsBuilt, stage)")]
+    public byte[] NewItemBuilding() => ChangeItemJson.Create(SampleTwins.BuildingNext, _at, BuildingProgress, geometryChanged: false);
+
+    [Benchmark(Description = "old: change item enterprise status (status)")]
+    public byte[] OldItemEnterprise() => OldChangeItemBytes(SampleTwins.EnterpriseNext, _at, EnterpriseStatus, geometryChanged: false);
+
+    [Benchmark(Description = "new: change item enterprise status (status)")]
+    public byte[] NewItemEnterprise() => ChangeItemJson.Create(SampleTwins.EnterpriseNext, _at, EnterpriseStatus, geometryChanged: false);
+
+    [Benchmark(Description = "old: change item building with geometry")]
+    public byte[] OldItemBuildingGeometry() => OldChangeItemBytes(SampleTwins.BuildingNext, _at, BuildingProgress, geometryChanged: true);
+
+    [Benchmark(Description = "new: change item building with geometry")]
+    public byte[] NewItemBuildingGeometry() => ChangeItemJson.Create(SampleTwins.BuildingNext, _at, BuildingProgress, geometryChanged: true);
+
+    // One station reading's way through ChangeFanout to its two topics (park and its zone), up to
+    // the JSON the JSON protocol writes for each topic's message.
+
+    [Benchmark(Description = "old: station item to park + zone (JsonObject, DeepClone, 2 serializations)")]
+    public int OldFanoutStation()
+    {
+        var item = OldChangeItem(SampleTwins.StationNext, _at, StationReading, geometryChanged: false);
+        var park = JsonSerializer.SerializeToUtf8Bytes(new JsonArray(item), TwinJson.Options);
+        var zone = JsonSerializer.SerializeToUtf8Bytes(new JsonArray(item.DeepClone()), TwinJson.Options);
+        return park.Length + zone.Length;
+    }
+
+    [Benchmark(Description = "new: station item to park + zone (bytes once, HubJson per topic)")]
+    public int NewFanoutStation()
+    {
+        ReadOnlyMemory<byte> item = ChangeItemJson.Create(SampleTwins.StationNext, _at, StationReading, geometryChanged: false);
+        var park = JsonSerializer.SerializeToUtf8Bytes(HubJson.ArrayOf([item]), TwinJson.Options);
+        var zone = JsonSerializer.SerializeToUtf8Bytes(HubJson.ArrayOf([item]), TwinJson.Options);
+        return park.Length + zone.Length;
+    }
 
     [Benchmark(Description = "Orleans round trip ChangeItem(building)")]
     public ChangeItem OrleansBuilding() => _serializer.Deserialize<ChangeItem>(_serializer.SerializeToArray(_buildingItem))!;
@@ -74,6 +125,40 @@ public class SerializationBenchmarks
 
     [Benchmark(Description = "StateDiff as the grain does it (station)")]
     public int DiffStation() => Diff(SampleTwins.Station, SampleTwins.StationNext);
+
+    private static byte[] OldChangeItemBytes(TwinState latest, long at, IEnumerable<string> changed, bool geometryChanged) =>
+        JsonSerializer.SerializeToUtf8Bytes(OldChangeItem(latest, at, changed, geometryChanged), TwinJson.Options);
+
+    /// <summary>The change item as <c>ChangeItemJson.Create</c> made it before fix 4: the whole state to JSON, then the changed properties picked.</summary>
+    private static JsonObject OldChangeItem(TwinState latest, long at, IEnumerable<string> changed, bool geometryChanged)
+    {
+        var properties = JsonSerializer.SerializeToNode(latest, latest.GetType(), TwinJson.Options)!.AsObject();
+        var values = new JsonObject();
+        foreach (var name in changed)
+        {
+            if (properties.TryGetPropertyValue(name, out var value))
+            {
+                values[name] = value?.DeepClone();
+            }
+        }
+
+        values["updatedAt"] = properties["updatedAt"]?.DeepClone();
+        var item = new JsonObject
+        {
+            ["id"] = latest.Id,
+            ["kind"] = TwinIds.PrefixOf(latest.Kind),
+            ["version"] = latest.Version,
+            ["at"] = at,
+            ["zoneId"] = latest.ZoneId,
+            ["changed"] = values,
+        };
+        if (geometryChanged && latest.Geometry is not null)
+        {
+            item["geometry"] = JsonSerializer.SerializeToNode(latest.Geometry, TwinJson.Options);
+        }
+
+        return item;
+    }
 
     /// <summary>A copy of <c>Twin.Grains.Twins.StateDiff.Compare</c> (internal to the grains): both states to JSON nodes, compared property by property.</summary>
     private static int Diff(TwinState previous, TwinState next)

@@ -4,7 +4,7 @@ namespace Twin.LoadTool;
 
 /// <summary>
 /// Options of <c>run</c>: <c>--url U --clients N --rate R --seconds S [--batch B] [--senders K]
-/// [--hot] [--server-pid P] [--storage-pid P] [--storage CONN] [--azurite-log FILE] [--results FILE]</c>.
+/// [--hot] [--messagepack] [--server-pid P] [--storage-pid P] [--storage CONN] [--azurite-log FILE] [--results FILE]</c>.
 /// </summary>
 internal sealed record LoadOptions(Uri Url, int Clients, int Rate, int Seconds, int Batch)
 {
@@ -13,6 +13,9 @@ internal sealed record LoadOptions(Uri Url, int Clients, int Rate, int Seconds, 
 
     /// <summary>Every reading goes to one station: the hot-twin case.</summary>
     public bool Hot { get; init; }
+
+    /// <summary>The hub clients speak SignalR's MessagePack protocol (default JSON, as browsers and the earlier runs do).</summary>
+    public bool MessagePack { get; init; }
 
     public int? ServerPid { get; init; }
 
@@ -35,7 +38,7 @@ internal sealed record LoadOptions(Uri Url, int Clients, int Rate, int Seconds, 
 
     public static LoadOptions Parse(IReadOnlyList<string> args)
     {
-        var values = ArgParser.Parse(args, flags: ["hot"]);
+        var values = ArgParser.Parse(args, flags: ["hot", "messagepack"]);
         int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         int? Pid(string name) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : null;
         return new LoadOptions(
@@ -47,6 +50,7 @@ internal sealed record LoadOptions(Uri Url, int Clients, int Rate, int Seconds, 
         {
             Senders = Math.Clamp(Int("senders", 8), 1, 256),
             Hot = values.ContainsKey("hot"),
+            MessagePack = values.ContainsKey("messagepack"),
             ServerPid = Pid("server-pid"),
             StoragePid = Pid("storage-pid"),
             Storage = values.GetValueOrDefault("storage"),

@@ -1,7 +1,7 @@
 using Twin.LoadTool;
 
 // Twin.LoadTool generate --twins N --out FILE [--seed S]
-// Twin.LoadTool run --url U --clients N --rate R --seconds S [--batch B] [--senders K] [--hot]
+// Twin.LoadTool run --url U --clients N --rate R --seconds S [--batch B] [--senders K] [--hot] [--messagepack]
 //                   [--server-pid P] [--storage-pid P] [--clk-tck T] [--storage CONN]
 //                   [--azurite-log FILE] [--results FILE]
 // Twin.LoadTool storage-probe --storage CONN [--rows 100,1000,4000] [--seconds 4] [--concurrency 8]

@@ -55,8 +55,8 @@ internal static class RunCommand
         figures.Set("twins", twins);
         figures.Set("rss_idle_bytes", options.ServerPid is { } idlePid ? ProcessProbe.ResidentBytes(idlePid) : null);
         await using var clients = new HubClients();
-        await clients.ConnectAsync(options.Url, options.Clients, zones, sessionCookie);
-        Console.WriteLine($"{options.Clients} clients connected and subscribed");
+        await clients.ConnectAsync(options.Url, options.Clients, zones, sessionCookie, options.MessagePack);
+        Console.WriteLine($"{options.Clients} clients connected and subscribed ({(options.MessagePack ? "MessagePack" : "JSON")})");
 
         // The silo's CPU with the clients connected and nothing sent: what it burns regardless of load
         // (after a pause: the subscriptions' snapshots and the JIT settle first).
@@ -92,6 +92,8 @@ internal static class RunCommand
         await Task.Delay(Drain);
         clients.StopRecording();
         var latency = clients.Latency.Take();
+        var serverQueue = clients.ServerQueue.Take();
+        var clientDelay = clients.ClientDelay.Take();
         var final = await LoadTargets.VersionsAsync(http);
         var lost = 0;
         for (var c = 0; c < options.Clients; c++)
@@ -118,6 +120,10 @@ internal static class RunCommand
         figures.Set("latency_p99_ms", latency.Percentile(0.99));
         figures.Set("latency_max_ms", latency.Max);
         figures.Set("latency_n", latency.Total);
+        figures.Set("server_queue_p50_ms", serverQueue.Percentile(0.50));
+        figures.Set("server_queue_p99_ms", serverQueue.Percentile(0.99));
+        figures.Set("client_delay_p50_ms", clientDelay.Percentile(0.50));
+        figures.Set("client_delay_p99_ms", clientDelay.Percentile(0.99));
         figures.Set("deliveries", delivered);
         figures.Set("deliveries_per_s", delivered / elapsed);
         figures.Set("lost", lost);
@@ -196,6 +202,7 @@ internal static class RunCommand
             ("senders", options.Senders.ToString(CultureInfo.InvariantCulture)),
             ("batch", options.Batch.ToString(CultureInfo.InvariantCulture)),
             ("hot", options.Hot ? "1" : "0"),
+            ("protocol", options.MessagePack ? "messagepack" : "json"),
         ];
 
         public void Set(string key, object? value)

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Twin.Web.Tests;
 
 /// <summary>The live feed through the .NET SignalR client: topics, snapshots, coalescing, reconnects.</summary>
-public sealed class HubTests(TwinApiFixture fixture) : IClassFixture<TwinApiFixture>
+public sealed partial class HubTests(TwinApiFixture fixture) : IClassFixture<TwinApiFixture>
 {
     private readonly HttpClient _client = fixture.Client;
 

@@ -9,9 +9,9 @@ public sealed class FeedListener
     public FeedListener(HubConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        connection.On<JsonArray>("changes", items =>
+        connection.On<JsonArray, long>("changes", (items, sentAt) =>
         {
-            Messages.Enqueue(items);
+            Messages.Enqueue((items, sentAt));
             foreach (var item in items)
             {
                 Items.Enqueue(item!.AsObject());
@@ -22,7 +22,8 @@ public sealed class FeedListener
 
     public ConcurrentQueue<JsonObject> Items { get; } = new();
 
-    public ConcurrentQueue<JsonArray> Messages { get; } = new();
+    /// <summary>Each <c>changes</c> message: its items and its <c>sentAt</c> (server ms).</summary>
+    public ConcurrentQueue<(JsonArray Items, long SentAt)> Messages { get; } = new();
 
     public ConcurrentQueue<JsonObject> Snapshots { get; } = new();
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Twin.Web.Security;
 
 namespace Twin.Web.Tests.Infrastructure;
@@ -111,15 +112,24 @@ public sealed class TwinHost(string connectionString, string serviceId) : WebApp
 
     /// <summary>
     /// A SignalR connection to <c>/hubs/twin</c> on this host (long polling through the test server),
-    /// signed in as <c>demo-{role}</c> (anonymous when <paramref name="role"/> is null).
+    /// signed in as <c>demo-{role}</c> (anonymous when <paramref name="role"/> is null), speaking
+    /// SignalR's JSON protocol, or MessagePack when <paramref name="messagePack"/> is set.
     /// </summary>
-    public HubConnection HubConnection(string? role = TwinRoles.Viewer) => new HubConnectionBuilder()
-        .WithUrl(new Uri(Server.BaseAddress, "/hubs/twin"), o =>
+    public HubConnection HubConnection(string? role = TwinRoles.Viewer, bool messagePack = false)
+    {
+        var builder = new HubConnectionBuilder()
+            .WithUrl(new Uri(Server.BaseAddress, "/hubs/twin"), o =>
+            {
+                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
+                o.HttpMessageHandlerFactory = _ => role is null ? Server.CreateHandler() : new SessionHandler(this, role, Server.CreateHandler());
+            });
+        if (messagePack)
         {
-            o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
-            o.HttpMessageHandlerFactory = _ => role is null ? Server.CreateHandler() : new SessionHandler(this, role, Server.CreateHandler());
-        })
-        .Build();
+            builder.AddMessagePackProtocol();
+        }
+
+        return builder.Build();
+    }
 
     /// <summary>The session cookie of <c>demo-{role}</c> (<c>name=value</c>), signing in once per host and role.</summary>
     public async Task<string> SessionCookieAsync(string role) => (await CallerAsync(role)).Cookie!;

@@ -1,3 +1,4 @@
+using MessagePack.Resolvers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
@@ -39,7 +40,10 @@ public static class TwinWebExtensions
         services.AddSingleton<TwinCatalog>();
         services.AddSingleton<CatalogFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<CatalogFeed>());
-        services.AddSignalR().AddJsonProtocol(o => TwinJson.Configure(o.PayloadSerializerOptions));
+        services.AddSignalR()
+            .AddJsonProtocol(o => TwinJson.Configure(o.PayloadSerializerOptions))
+            .AddMessagePackProtocol(o => o.SerializerOptions = o.SerializerOptions.WithResolver(
+                CompositeResolver.Create([HubJson.Formatter.Instance], [o.SerializerOptions.Resolver])));
         services.AddSingleton<ChangeFanout>();
         services.AddHostedService(sp => sp.GetRequiredService<ChangeFanout>());
         services.AddSingleton<StatsFanout>();

@@ -1,4 +1,5 @@
-using System.Text.Json.Nodes;
+using System.Buffers;
+using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Hosting;
 using Twin.Web.Catalog;
@@ -9,7 +10,9 @@ namespace Twin.Web.Hubs;
 /// This process's bridge from the change stream to its browsers. Items are coalesced per twin
 /// (the latest state, with every property changed since the last send) and sent as at most one
 /// <c>changes</c> message per topic every <see cref="Interval"/>: under load a browser gets each
-/// twin's latest state, never a stale one and never none.
+/// twin's latest state, never a stale one and never none. A message's arguments are the items
+/// (see <see cref="ChangeItemJson"/>; each serialized once per flush, whatever the topics) and
+/// <c>sentAt</c>, the server time (ms) the flush was handed to SignalR.
 /// </summary>
 public sealed class ChangeFanout : BackgroundService
 {
@@ -64,23 +67,47 @@ public sealed class ChangeFanout : BackgroundService
             _pending = new Dictionary<string, Pending>(StringComparer.Ordinal);
         }
 
-        var byTopic = new Dictionary<string, JsonArray>(StringComparer.Ordinal) { [TwinTopics.Park] = [] };
-        foreach (var pending in batch.Values)
+        // Each item is serialized once, into one buffer for the flush, and shared by every topic it goes to.
+        var buffer = new ArrayBufferWriter<byte>(batch.Count * 256);
+        var ends = new int[batch.Count];
+        var topics = new string?[batch.Count];
+        var i = 0;
+        using (var writer = new Utf8JsonWriter(buffer, ChangeItemJson.WriterOptions))
         {
-            var item = ChangeItemJson.Create(pending.Latest.State, pending.Latest.At, pending.Changed, pending.GeometryChanged);
-            byTopic[TwinTopics.Park].Add(item);
-            if (TwinTopics.ZoneTopicOf(pending.Latest.State) is { } zoneTopic)
+            foreach (var pending in batch.Values)
+            {
+                ChangeItemJson.Write(writer, pending.Latest.State, pending.Latest.At, pending.Changed, pending.GeometryChanged);
+                writer.Flush();
+                writer.Reset();
+                ends[i] = buffer.WrittenCount;
+                topics[i++] = TwinTopics.ZoneTopicOf(pending.Latest.State);
+            }
+        }
+
+        var written = buffer.WrittenMemory;
+        var park = new List<ReadOnlyMemory<byte>>(batch.Count);
+        var byTopic = new Dictionary<string, List<ReadOnlyMemory<byte>>>(StringComparer.Ordinal) { [TwinTopics.Park] = park };
+        var start = 0;
+        for (var k = 0; k < ends.Length; k++)
+        {
+            var item = written[start..ends[k]];
+            start = ends[k];
+            park.Add(item);
+            if (topics[k] is { } zoneTopic)
             {
                 if (!byTopic.TryGetValue(zoneTopic, out var items))
                 {
                     byTopic[zoneTopic] = items = [];
                 }
 
-                items.Add(item.DeepClone());
+                items.Add(item);
             }
         }
 
-        await Task.WhenAll(byTopic.Select(t => _hub.Clients.Group(t.Key).SendAsync(TwinTopics.ChangesMessage, t.Value, cancellationToken)));
+        // The server time the messages are handed to SignalR: a client tells the server's queueing
+        // (item `at` → `sentAt`) from its own and the network's (`sentAt` → receipt).
+        var sentAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        await Task.WhenAll(byTopic.Select(t => _hub.Clients.Group(t.Key).SendAsync(TwinTopics.ChangesMessage, HubJson.ArrayOf(t.Value), sentAt, cancellationToken)));
     }
 
     private sealed class Pending(ChangeItem first)

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Hosting;
 using Twin.Web.Api;
+using Twin.Spatial.Serialization;
 using Twin.Web.Catalog;
 
 namespace Twin.Web.Hubs;
@@ -64,10 +66,14 @@ public sealed class StatsFanout : BackgroundService
             var items = await RefreshAsync(all: false);
             if (items.Count > 0)
             {
-                await _hub.Clients.Group(TwinTopics.Stats).SendAsync(TwinTopics.ChangesMessage, new JsonArray([.. items]), stoppingToken);
+                await _hub.Clients.Group(TwinTopics.Stats).SendAsync(TwinTopics.ChangesMessage, Message(items), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), stoppingToken);
             }
         }
     }
+
+    /// <summary>Figures as a <c>changes</c> message's items.</summary>
+    public static HubJson Message(IEnumerable<JsonObject> items) =>
+        HubJson.ArrayOf([.. items.Select(i => new ReadOnlyMemory<byte>(JsonSerializer.SerializeToUtf8Bytes(i, TwinJson.Options)))]);
 
     private async Task<List<JsonObject>> RefreshAsync(bool all)
     {

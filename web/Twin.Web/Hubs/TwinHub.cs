@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using Twin.Contracts.Walls;
 using Twin.Web.Security;
 using Twin.Web.Catalog;
+using Twin.Spatial.Serialization;
 
 namespace Twin.Web.Hubs;
 
@@ -11,7 +12,9 @@ namespace Twin.Web.Hubs;
 /// The live feed at <c>/hubs/twin</c>. A browser subscribes to topics; right after a subscription
 /// it gets the topic's current versions (<c>snapshot</c>) so it can catch up, then <c>changes</c>.
 /// The group is joined before the snapshot is taken, so no change falls between the two.
-/// Connecting and every method need <see cref="TwinPolicies.Read"/>.
+/// Connecting and every method need <see cref="TwinPolicies.Read"/>. Both the JSON protocol
+/// (browsers) and MessagePack (other clients) are served; <c>snapshot</c> and <c>changes</c> carry
+/// JSON either way (<see cref="HubJson"/>), and <c>changes</c> has a second argument, <c>sentAt</c>.
 /// </summary>
 [Authorize(Policy = TwinPolicies.Read)]
 public sealed class TwinHub(TwinCatalog catalog, StatsFanout stats, IGrainFactory grains) : Hub
@@ -35,12 +38,12 @@ public sealed class TwinHub(TwinCatalog catalog, StatsFanout stats, IGrainFactor
         if (topic == TwinTopics.Stats)
         {
             var current = await stats.CurrentAsync();
-            await Clients.Caller.SendAsync(TwinTopics.SnapshotMessage, new JsonObject
+            await Clients.Caller.SendAsync(TwinTopics.SnapshotMessage, HubJson.Of(new JsonObject
             {
                 ["topic"] = topic,
                 ["versions"] = new JsonObject(current.Select(s => KeyValuePair.Create(s["id"]!.GetValue<string>(), (JsonNode?)s["version"]!.GetValue<long>()))),
-            });
-            await Clients.Caller.SendAsync(TwinTopics.ChangesMessage, new JsonArray([.. current]));
+            }, TwinJson.Options));
+            await Clients.Caller.SendAsync(TwinTopics.ChangesMessage, StatsFanout.Message(current), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
             return;
         }
 
@@ -50,7 +53,7 @@ public sealed class TwinHub(TwinCatalog catalog, StatsFanout stats, IGrainFactor
             versions[twin.Id] = twin.Version;
         }
 
-        await Clients.Caller.SendAsync(TwinTopics.SnapshotMessage, new JsonObject { ["topic"] = topic, ["versions"] = versions });
+        await Clients.Caller.SendAsync(TwinTopics.SnapshotMessage, HubJson.Of(new JsonObject { ["topic"] = topic, ["versions"] = versions }, TwinJson.Options));
     }
 
     /// <summary>

@@ -50,6 +50,7 @@ const hook = installHook({
   },
   renderedLabels: () => parkMap.renderedLabels(),
   selection: () => app.state.sel,
+  detailsReadings: () => details.readingTimes(),
   hub: hub.state,
   synced: [],
   view: () => parkMap.view(),

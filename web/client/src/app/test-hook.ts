@@ -14,6 +14,8 @@ export interface TwinTestHook {
   screenPoint(id: string): { x: number; y: number } | null;
   /** The label texts placed on the map now. */
   renderedLabels(): string[];
+  /** The times of the readings in the details panel's chart (a plant's), oldest first. */
+  detailsReadings(): string[];
   /** The selected twin, if any. */
   selection(): string | null;
   /** The hub connection's state. */

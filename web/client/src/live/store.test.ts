@@ -88,3 +88,29 @@ describe("TwinStore.put and behind", () => {
     expect(store.counts()).toEqual({ building: 2 });
   });
 });
+
+describe("TwinStore.apply for a plant reading", () => {
+  const reading = (minute: number) => ({ at: `2026-11-27T10:0${minute}:00+00:00`, inflow: 1000 + minute, cod: 20 });
+  function plant(version: number): TwinFeature {
+    return { type: "Feature", id: "plant:p", geometry: null, properties: { kind: "plant", name: "污水处理厂", version, latest: reading(1), recent: [reading(0), reading(1)] } };
+  }
+  function item(version: number, minute: number): ChangeItem {
+    return { id: "plant:p", kind: "plant", version, at: 1_000 + version, zoneId: "zone:z", changed: { latest: reading(minute), compliant: true, updatedAt: "t" } };
+  }
+
+  it("appends each live latest to the recent readings it holds, as items no longer carry them", () => {
+    const store = new TwinStore();
+    store.put(plant(3));
+    expect(store.apply(item(4, 2)).outcome).toBe("applied");
+    expect(store.apply(item(5, 3)).outcome).toBe("applied");
+    expect(store.get("plant:p")?.properties["recent"]).toEqual([reading(0), reading(1), reading(2), reading(3)]);
+    expect(store.get("plant:p")?.properties["latest"]).toEqual(reading(3));
+  });
+
+  it("reports the change as latest and compliant only", () => {
+    const store = new TwinStore();
+    store.put(plant(3));
+    const result = store.apply(item(4, 2));
+    expect(result.outcome === "applied" ? result.changed : []).toEqual(["latest", "compliant", "updatedAt"]);
+  });
+});

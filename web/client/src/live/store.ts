@@ -5,6 +5,7 @@
  * item at or below the held version is stale and ignored.
  */
 import { isTwinKind, type ChangeItem, type TwinFeature, type TwinKind } from "../api/types";
+import { withRecent } from "./recent-readings";
 
 export type ApplyOutcome =
   | { outcome: "applied"; feature: TwinFeature; changed: string[]; geometryChanged: boolean }
@@ -83,7 +84,7 @@ export class TwinStore {
     const feature: TwinFeature = {
       ...current,
       geometry: item.geometry ?? current.geometry,
-      properties: { ...current.properties, ...item.changed, kind: current.properties.kind, version: item.version },
+      properties: { ...current.properties, ...withRecent(current.properties.kind, current.properties, item.changed), kind: current.properties.kind, version: item.version },
     };
     this.twins.set(item.id, feature);
     const geometryChanged = item.geometry !== undefined && item.geometry !== null;

@@ -35,6 +35,7 @@ export class TwinHub extends Emitter<Events> {
     this.connection.on("snapshot", (snapshot: Snapshot) => {
       this.emit("snapshot", snapshot);
     });
+    // A second argument, `sentAt` (server ms when the batch was sent), is for load measurements.
     this.connection.on("changes", (items: ChangeItem[]) => {
       this.emit("changes", items);
     });

@@ -20,12 +20,21 @@ export interface DetailsDeps {
   select: (id: string | null) => void;
 }
 
+/**
+ * A plant's readings to chart, oldest first: its recent readings (read with the twin, each live
+ * `latest` appended by the store, see `live/recent-readings.ts`), or the latest alone.
+ */
+function plantReadings(feature: TwinFeature): EffluentReading[] {
+  const p = feature.properties;
+  const recent = Array.isArray(p["recent"]) ? (p["recent"] as EffluentReading[]) : [];
+  const latest = p["latest"] as EffluentReading | null | undefined;
+  return recent.length > 0 ? recent : latest ? [latest] : [];
+}
+
 function readingsChart(lang: Lang, feature: TwinFeature): ChartData | null {
   const p = feature.properties;
   if (p.kind === "plant") {
-    const recent = Array.isArray(p["recent"]) ? (p["recent"] as EffluentReading[]) : [];
-    const latest = p["latest"] as EffluentReading | null | undefined;
-    const rows = recent.length > 0 ? recent : latest ? [latest] : [];
+    const rows = plantReadings(feature);
     if (rows.length === 0) {
       return null;
     }
@@ -82,6 +91,11 @@ export class DetailsPanel {
 
   get current(): string | null {
     return this.feature?.id ?? null;
+  }
+
+  /** The times of the readings the shown plant's chart holds (for tests). */
+  readingTimes(): string[] {
+    return this.feature?.properties.kind === "plant" ? plantReadings(this.feature).map((r) => r.at ?? "") : [];
   }
 
   show(feature: TwinFeature): void {

@@ -1,7 +1,8 @@
 /**
  * Effluent alarms: every recent reading of a plant over one of its permit limits is an alarm,
  * named by the plant and the reading's time, until the presenter acknowledges it. Derived from
- * the plants' own recent readings, so a screen that reloads sees the same alarms.
+ * the plants' own recent readings, so a screen that reloads sees the same alarms. Live items do
+ * not carry `recent`: the store appends each live `latest` to it (`live/recent-readings.ts`).
  */
 import type { TwinFeature } from "../api/types";
 import { exceededLimits, type EffluentLimits, type EffluentReading } from "../map/classify";

@@ -52,6 +52,7 @@ const hook = installWallHook({
   version: () => sync.state?.version ?? -1,
   state: () => sync.state,
   kpis: () => kpis.values(),
+  twinVersion: (id) => live.store.version(id),
   alarms: () => alarms.map((a) => alarmKey(a.plantId, a.at)),
   tickerSize: () => ticker.size,
   tour: () => (tourStop === undefined ? null : (tourStop ?? "park")),

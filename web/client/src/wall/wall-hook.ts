@@ -14,6 +14,8 @@ export interface WallTestHook {
   state(): WallState | null;
   /** The figures the KPI tiles hold, by tile key. */
   kpis(): Record<string, number | null>;
+  /** The version of a twin the screen holds. */
+  twinVersion(id: string): number | undefined;
   /** Unacknowledged alarms, `plantId@ms`. */
   alarms(): string[];
   tickerSize(): number;
