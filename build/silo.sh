@@ -58,6 +58,8 @@ silo_start() {
     "DOTNET_ENVIRONMENT=Production"
   )
   if ((NO_FEED)); then env_vars+=("Twin__Feed__Enabled=false"); fi
+  # More settings from the caller (./twin bench), as NAME=value words.
+  env_vars+=(${SILO_EXTRA_ENV[@]+"${SILO_EXTRA_ENV[@]}"})
   if ((DEMO)); then
     env_vars+=("Twin__Demo__Enabled=true" "Twin__Demo__CredentialsFile=$DATA/demo-accounts.json")
   fi
