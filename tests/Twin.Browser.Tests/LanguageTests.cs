@@ -18,6 +18,8 @@ public sealed class LanguageTests(TwinApp app)
         Assert.DoesNotContain("城北经开区", await map.RenderedLabelsAsync());
         Assert.Equal("en", await map.Page.GetAttributeAsync("html", "lang"));
         await Assertions.Expect(map.StatsTitle).ToHaveTextAsync("Park Twin sample industrial park (invented)");
+        // The address follows the state once the change has been handled (a timer, not the same turn).
+        await map.Page.WaitForFunctionAsync("() => decodeURIComponent(location.hash).includes('lang=en')", null, new() { Timeout = 10_000 });
         Assert.Equal("en", (await map.HashAsync())["lang"]);
     }
 }

@@ -71,8 +71,14 @@ public sealed class SpatialIndexConcurrencyTests
         await writer;
         var queries = await Task.WhenAll(readers);
 
-        // The readers were started before the writer, and the writes were folded into trees rebuilt meanwhile.
+        // The readers were started before the writer, and the writes are folded into trees rebuilt in the
+        // background (on the thread pool: on a busy machine the first rebuild may only run once the writer is done).
         Assert.All(queries, q => Assert.True(q > 0));
+        for (var waited = 0; index.PendingChanges >= Writes && waited < 30_000; waited += 50)
+        {
+            await Task.Delay(50);
+        }
+
         Assert.True(index.PendingChanges < Writes, $"{index.PendingChanges} writes pending: no tree was rebuilt in the background");
         index.Rebuild();
         Assert.Equal(0, index.PendingChanges);

@@ -5,6 +5,10 @@ import { formatHash, parseHash } from "./state";
 export function syncUrl(app: AppState): void {
   let writing = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  // What the pending write carries: a camera move arriving meanwhile must not postpone a selection or
+  // a language change, nor turn its history step into a replacement.
+  let pendingPush = false;
+  let pendingNow = false;
   app.on("change", ({ keys }) => {
     if (writing) {
       return;
@@ -14,10 +18,13 @@ export function syncUrl(app: AppState): void {
     }
     // A new selection is a step worth going back to; other choices replace the entry at once;
     // camera moves (many while panning) only settle into it.
-    const push = keys.includes("sel");
-    const onlyView = keys.every((k) => k === "view");
+    pendingPush ||= keys.includes("sel");
+    pendingNow ||= !keys.every((k) => k === "view");
     timer = setTimeout(() => {
+      const push = pendingPush;
       timer = null;
+      pendingPush = false;
+      pendingNow = false;
       const hash = formatHash(app.state);
       if (hash !== window.location.hash) {
         if (push) {
@@ -26,7 +33,7 @@ export function syncUrl(app: AppState): void {
           history.replaceState(null, "", hash);
         }
       }
-    }, onlyView ? 250 : 0);
+    }, pendingNow ? 0 : 250);
   });
   window.addEventListener("hashchange", () => {
     writing = true;
