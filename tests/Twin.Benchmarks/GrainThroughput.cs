@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,6 +16,7 @@ using Twin.Contracts.Model;
 using Twin.Grains.Hosting;
 using Twin.Seed;
 using Twin.Spatial.Serialization;
+using Twin.Testing;
 
 namespace Twin.Benchmarks;
 
@@ -45,7 +45,7 @@ public static class GrainThroughput
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort());
+            silo.UseLocalhostClustering(siloPort: FreePorts.Next(), gatewayPort: FreePorts.Next());
             silo.AddMemoryGrainStorage(TwinStorage.Twins, o => o.GrainStorageSerializer = new TwinStorageSerializer());
             // The write-behind rows are serialized as in production and then dropped: what is measured is the
             // grains, not a store (the real one, batched table transactions, is measured by ./twin bench).
@@ -79,7 +79,7 @@ public static class GrainThroughput
         var park = SyntheticPark.Generate(SyntheticParkOptions.OfSize(size));
         var clock = Stopwatch.StartNew();
         await new SeedImporter(grains, NullLogger<SeedImporter>.Instance).ImportAsync(
-            new SeedDocument(park, [], Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"grain-throughput-{size}")))));
+            new SeedDocument(park, [], SeedReader.Digest(Encoding.UTF8.GetBytes($"grain-throughput-{size}"))));
         var imported = clock.Elapsed;
         var stations = park.OfType<StationState>().Select(s => s.Id).ToArray();
 
@@ -194,13 +194,6 @@ public static class GrainThroughput
         }
 
         public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => Task.CompletedTask;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed record Phase(double PerSecond, long Accepted, double CpuMicros, double CpuPercent, long Received, long P50, long P99, long Max, TimeSpan Drain, int Gc0, int Gc1, int Gc2);

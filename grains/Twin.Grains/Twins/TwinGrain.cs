@@ -241,7 +241,7 @@ public abstract partial class TwinGrain<TState> : Grain, ITwinGrain
     protected static Decision Refuse(string field, string error, bool conflict = false) =>
         new(null, new RuleViolation(field, error, conflict));
 
-    /// <summary>Writes the latest state to the write-behind store if readings changed it since the last write.</summary>
+    /// <summary>The flush timer's tick: writes what readings changed, or stops the timer when nothing did.</summary>
     private Task OnFlushTimer()
     {
         if (!_dirty && _flushing.IsCompleted)
@@ -256,6 +256,7 @@ public abstract partial class TwinGrain<TState> : Grain, ITwinGrain
         return FlushReadings();
     }
 
+    /// <summary>Writes the latest state to the write-behind store if readings changed it since the last write.</summary>
     private Task FlushReadings()
     {
         // One write at a time; a flush asked for during a write waits for it and writes what is newer.
