@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,13 +10,13 @@ namespace Twin.LoadTool;
 /// the message's <c>sentAt</c> into the server's queueing (<c>at</c> → <c>sentAt</c>) and the
 /// client side (<c>sentAt</c> → receipt: sockets, frame parse, this process's queue), and the
 /// highest version seen of each twin. With <c>messagePack</c> the clients speak SignalR's
-/// MessagePack protocol: the items arrive as JSON text in one <c>bin</c> and only id, version and
-/// at are read from it; otherwise JSON, each message parsed into a <see cref="JsonArray"/>.
+/// MessagePack protocol and the items arrive as JSON text in one <c>bin</c>; otherwise JSON. Either
+/// way only id, version and at of each item are read (<see cref="ChangeStamps"/>), never a DOM.
 /// </summary>
 internal sealed class HubClients : IAsyncDisposable
 {
     private readonly List<HubConnection> _connections = [];
-    private readonly ConcurrentDictionary<(int Client, string Id), long> _seen = new();
+    private ClientSeen[] _seen = [];
     private long _delivered;
     private volatile bool _recording = true;
 
@@ -38,6 +36,7 @@ internal sealed class HubClients : IAsyncDisposable
     public async Task ConnectAsync(Uri url, int clients, IReadOnlyList<string> zones, string? sessionCookie = null, bool messagePack = false)
     {
         ZoneOf = [.. Enumerable.Range(0, clients).Select(c => zones[c % zones.Count])];
+        _seen = [.. Enumerable.Range(0, clients).Select(_ => new ClientSeen())];
         foreach (var chunk in Enumerable.Range(0, clients).Chunk(50))
         {
             _connections.AddRange(await Task.WhenAll(chunk.Select(c => ConnectOneAsync(url, c, ZoneOf[c], sessionCookie, messagePack))));
@@ -47,7 +46,14 @@ internal sealed class HubClients : IAsyncDisposable
     /// <summary>Stops counting deliveries and latencies (versions still count), for the drain after the run.</summary>
     public void StopRecording() => _recording = false;
 
-    public long SeenVersion(int client, string id) => _seen.TryGetValue((client, id), out var v) ? v : 0;
+    public long SeenVersion(int client, string id)
+    {
+        var seen = _seen[client];
+        lock (seen.Gate)
+        {
+            return seen.Versions.TryGetValue(id, out var v) ? v : 0;
+        }
+    }
 
     private async Task<HubConnection> ConnectOneAsync(Uri url, int client, string zone, string? sessionCookie, bool messagePack)
     {
@@ -64,13 +70,14 @@ internal sealed class HubClients : IAsyncDisposable
         }
 
         var connection = builder.Build();
+        var seen = _seen[client];
         if (messagePack)
         {
-            connection.On<byte[], long>("changes", (json, sentAt) => OnChanges(client, json, sentAt));
+            connection.On<byte[], long>("changes", (json, sentAt) => OnChanges(seen, ChangeStamps.Parse(json), sentAt));
         }
         else
         {
-            connection.On<JsonArray, long>("changes", (items, sentAt) => OnChanges(client, items, sentAt));
+            connection.On<ChangeStamps, long>("changes", (stamps, sentAt) => OnChanges(seen, stamps, sentAt));
         }
 
         await connection.StartAsync();
@@ -79,66 +86,47 @@ internal sealed class HubClients : IAsyncDisposable
         return connection;
     }
 
-    private void OnChanges(int client, JsonArray items, long sentAt)
+    /// <summary>
+    /// Records a message's items under the client's lock, taken once per message: SignalR's client
+    /// runs one connection's handlers one at a time, so it is only ever contended by
+    /// <see cref="SeenVersion"/>, read from the run's thread.
+    /// </summary>
+    private void OnChanges(ClientSeen client, ChangeStamps stamps, long sentAt)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        foreach (var item in items)
+        lock (client.Gate)
         {
-            Record(client, item!["id"]!.GetValue<string>(), item["version"]!.GetValue<long>(), item["at"]!.GetValue<long>(), sentAt, now);
-        }
-    }
-
-    /// <summary>The items as JSON text (MessagePack): reads id, version and at of each, skipping the rest.</summary>
-    private void OnChanges(int client, byte[] json, long sentAt)
-    {
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var reader = new Utf8JsonReader(json);
-        reader.Read();
-        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
-        {
-            string? id = null;
-            long version = 0, at = 0;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            foreach (var stamp in stamps.Items)
             {
-                var name = reader.ValueSpan;
-                reader.Read();
-                if (name.SequenceEqual("id"u8))
-                {
-                    id = reader.GetString();
-                }
-                else if (name.SequenceEqual("version"u8))
-                {
-                    version = reader.GetInt64();
-                }
-                else if (name.SequenceEqual("at"u8))
-                {
-                    at = reader.GetInt64();
-                }
-                else
-                {
-                    reader.Skip();
-                }
+                Record(client.Versions, stamp, sentAt, now);
             }
-
-            Record(client, id!, version, at, sentAt, now);
         }
     }
 
-    private void Record(int client, string id, long version, long at, long sentAt, long now)
+    private void Record(Dictionary<string, long> seen, ChangeStamp stamp, long sentAt, long now)
     {
-        if (id.StartsWith("stats:", StringComparison.Ordinal))
+        if (stamp.Id.StartsWith("stats:", StringComparison.Ordinal))
         {
             return;
         }
 
-        _seen.AddOrUpdate((client, id), version, (_, v) => Math.Max(v, version));
+        ref var version = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, stamp.Id, out _);
+        version = Math.Max(version, stamp.Version);
         if (_recording)
         {
-            Latency.Add(now - at);
-            ServerQueue.Add(sentAt - at);
+            Latency.Add(now - stamp.At);
+            ServerQueue.Add(sentAt - stamp.At);
             ClientDelay.Add(now - sentAt);
             Interlocked.Increment(ref _delivered);
         }
+    }
+
+    /// <summary>One client's highest version seen of each twin, its own so clients never contend.</summary>
+    private sealed class ClientSeen
+    {
+        public Lock Gate { get; } = new();
+
+        public Dictionary<string, long> Versions { get; } = new(StringComparer.Ordinal);
     }
 
     public async ValueTask DisposeAsync()
