@@ -7,7 +7,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Runtime.Hosting;
-using Orleans.Streams;
 using Twin.Contracts;
 using Twin.Contracts.Changes;
 using Twin.Contracts.Commands;
@@ -22,8 +21,8 @@ namespace Twin.Benchmarks;
 
 /// <summary>
 /// Issue 7's "in-memory twin updates through grains": one silo in this process (memory storage for
-/// the twins, the pub-sub and the write-behind readings; the change stream as in production), the
-/// synthetic park imported, one subscriber on every change partition (as each silo's catalog is),
+/// the twins, the pub-sub and the write-behind readings; changes published as in production), the
+/// synthetic park imported, one subscriber on the silo's local change feed (as its catalog is),
 /// then reading-type updates (station readings, write-behind) sent straight to the grains by many
 /// concurrent callers: first spread over every station, then all on one station (the hot twin).
 /// No HTTP, no SignalR, no Azurite: this is the grain layer's own ceiling. Prints one Markdown table.
@@ -52,25 +51,6 @@ public static class GrainThroughput
             silo.Services.AddGrainStorage(TwinStorage.Readings, (_, _) => new SerializingSink());
             silo.AddMemoryGrainStorage(TwinStorage.PubSub);
             silo.AddTwinGrains();
-            if (Arg("--poll-ms", 0) is var poll and > 0)
-            {
-                silo.Services.PostConfigure<Orleans.Configuration.StreamPullingAgentOptions>(TwinStreams.Provider, o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(poll));
-            }
-
-            if (Arg("--batch", 0) is var batch and > 0)
-            {
-                silo.Services.PostConfigure<Orleans.Configuration.StreamPullingAgentOptions>(TwinStreams.Provider, o => o.BatchContainerBatchSize = batch);
-            }
-
-            if (Arg("--max-add", 0) is var maxAdd and > 0)
-            {
-                silo.Services.PostConfigure<Orleans.Configuration.MemoryStreamCacheOptions>(TwinStreams.Provider, o => o.MaxAddCount = maxAdd);
-            }
-
-            if (Arg("--queues", 0) is var queues and > 0)
-            {
-                silo.Services.PostConfigure<Orleans.Configuration.HashRingStreamQueueMapperOptions>(TwinStreams.Provider, o => o.TotalQueueCount = queues);
-            }
         });
         using var host = builder.Build();
         await host.StartAsync();
@@ -84,13 +64,9 @@ public static class GrainThroughput
         var stations = park.OfType<StationState>().Select(s => s.Id).ToArray();
 
         var received = new Receipts();
-        var provider = host.Services.GetRequiredService<IClusterClient>().GetStreamProvider(TwinStreams.Provider);
-        var subscriptions = await Task.WhenAll(Enumerable.Range(0, TwinStreams.Partitions).Select(p =>
-            provider.GetStream<ChangeItem>(TwinStreams.ForPartition(p)).SubscribeAsync((item, _) =>
-            {
-                received.Add(item);
-                return Task.CompletedTask;
-            })));
+        // The silo's own consumers take its changes from the local feed (the stream is for other silos).
+        var feed = host.Services.GetRequiredService<ILocalChangeFeed>();
+        feed.Committed += received.Add;
 
         // Warm-up: every station activated and the code paths jitted before anything is timed.
         await Drive(grains, stations, callers, TimeSpan.FromSeconds(Math.Max(2, seconds / 3)), hot: false);
@@ -98,11 +74,7 @@ public static class GrainThroughput
         var spread = await Measure(grains, stations, callers, seconds, hot: false, received);
         var hot = await Measure(grains, stations, callers, seconds, hot: true, received);
 
-        foreach (var subscription in subscriptions)
-        {
-            await subscription.UnsubscribeAsync();
-        }
-
+        feed.Committed -= received.Add;
         await host.StopAsync();
         var loadAfter = File.ReadAllText("/proc/loadavg").Split(' ')[..3];
         output.WriteLine(string.Create(ci, $"# Grain throughput: {size:N0}-twin synthetic park ({stations.Length:N0} stations), {callers} concurrent callers, {seconds} s a phase"));

@@ -8,10 +8,9 @@ using Twin.Benchmarks;
 //   --latency   p50/p99/max of single spatial calls on 100,000 footprints (a timed loop), then exit.
 //   --planner [--candidates 500] [--sites 1000] [--seed 1] [--workers 2] [--short 3] [--long 10] [--analyse] [--bounds-only]
 //               the allocation optimiser on the synthetic park: time to a 5% and 1% gap, final gaps (a table), then exit.
-//   --grains [--twins 10000] [--seconds 10] [--callers 256] [--batch N] [--poll-ms N] [--max-add N] [--queues N]
+//   --grains [--twins 10000] [--seconds 10] [--callers 256]
 //               reading-type updates straight into the grains of an in-process silo (memory storage): updates/s
-//               spread over every station and on one hot station (a table), then exit; the last four override
-//               the change stream's pulling-agent batch, poll period, cache add count and queue count (for A/B runs).
+//               spread over every station and on one hot station (a table), then exit.
 //   --long      BenchmarkDotNet's default job instead of the short run (3 warm-ups, 3 iterations).
 // With no --filter, every benchmark runs (about 3 minutes on 2 cores).
 if (args.Length > 1 && args[0] == "--gc-heap")

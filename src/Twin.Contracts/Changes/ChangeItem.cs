@@ -3,8 +3,9 @@ using System.Collections.Immutable;
 namespace Twin.Contracts.Changes;
 
 /// <summary>
-/// One committed change of one twin, as published on the change stream: the twin's version and
-/// whole new state, the server time of the commit and the names of the properties that changed.
+/// One committed change of one twin: the twin's version and whole new state, the server time of
+/// the commit and the names of the properties that changed. <see cref="Origin"/> names the silo
+/// that committed it once the item is on the change stream (see <see cref="ILocalChangeFeed"/>).
 /// </summary>
 [GenerateSerializer, Immutable]
 [Alias("twin.change-item")]
@@ -15,4 +16,5 @@ public sealed record ChangeItem(
     [property: Id(3)] long At,
     [property: Id(4)] ImmutableArray<string> Changed,
     [property: Id(5)] bool GeometryChanged,
-    [property: Id(6)] TwinState State);
+    [property: Id(6)] TwinState State,
+    [property: Id(7)] string? Origin = null);

@@ -6,8 +6,9 @@ using Orleans.Streams;
 namespace Twin.Web.Catalog;
 
 /// <summary>
-/// Keeps this process's <see cref="TwinCatalog"/> current: once the seed is imported it subscribes
-/// to every partition of the change stream, then loads every twin — from the silo's
+/// Keeps this process's <see cref="TwinCatalog"/> current: once the seed is imported it takes this
+/// silo's own changes from its <see cref="ILocalChangeFeed"/> (when the web front is co-hosted in a
+/// silo) and subscribes to every partition of the change stream for the other silos', then loads every twin — from the silo's
 /// <see cref="ITwinSnapshot"/> (a few paged table queries) when there is one, else through each
 /// zone's members' grains — so nothing committed during the load is missed (versions decide
 /// which state wins).
@@ -16,6 +17,7 @@ public sealed partial class CatalogFeed(IClusterClient client, TwinCatalog catal
 {
     private const int ReadConcurrency = 64;
     private readonly List<StreamSubscriptionHandle<ChangeItem>> _subscriptions = [];
+    private readonly ILocalChangeFeed? _local = services.GetService<ILocalChangeFeed>();
 
     /// <summary>Raised for every change item this process receives, after the catalog took it.</summary>
     public event Action<ChangeItem>? Changed;
@@ -26,6 +28,11 @@ public sealed partial class CatalogFeed(IClusterClient client, TwinCatalog catal
         while (await park.GetImportedSeed() is null)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(250), stoppingToken);
+        }
+
+        if (_local is not null)
+        {
+            _local.Committed += OnLocalChange;
         }
 
         // Every partition at once: each subscription is a pub-sub grain call and a storage write.
@@ -76,6 +83,11 @@ public sealed partial class CatalogFeed(IClusterClient client, TwinCatalog catal
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (_local is not null)
+        {
+            _local.Committed -= OnLocalChange;
+        }
+
         // Leave no subscription of this process behind in the pub-sub store.
         foreach (var handle in _subscriptions)
         {
@@ -94,9 +106,27 @@ public sealed partial class CatalogFeed(IClusterClient client, TwinCatalog catal
 
     private Task OnChange(ChangeItem item, StreamSequenceToken? token)
     {
-        catalog.Apply(item.State);
-        Changed?.Invoke(item);
+        // This silo's own changes came through the local feed already.
+        if (_local is null || !string.Equals(item.Origin, _local.Origin, StringComparison.Ordinal))
+        {
+            Take(item);
+        }
+
         return Task.CompletedTask;
+    }
+
+    private void OnLocalChange(ChangeItem item) => Take(item);
+
+    private void Take(ChangeItem item)
+    {
+        if (!catalog.Apply(item.State) && catalog.Find(item.Id) is { } newer && newer.Version > item.Version)
+        {
+            // A late item (a twin that moved silos can overtake its last change on the other way):
+            // what it changed is still news, with the newer state's values.
+            item = item with { Version = newer.Version, At = newer.UpdatedAt.ToUnixTimeMilliseconds(), State = newer };
+        }
+
+        Changed?.Invoke(item);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Catalog loaded: {Count} twins")]

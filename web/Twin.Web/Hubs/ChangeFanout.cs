@@ -46,7 +46,7 @@ public sealed class ChangeFanout : BackgroundService
             {
                 _pending[item.Id] = new Pending(item);
             }
-            else if (item.Version > pending.Latest.Version)
+            else
             {
                 pending.Merge(item);
             }
@@ -118,11 +118,16 @@ public sealed class ChangeFanout : BackgroundService
 
         public bool GeometryChanged { get; private set; } = first.GeometryChanged;
 
-        public void Merge(ChangeItem newer)
+        /// <summary>The newer state of the two, with what either changed (an older item's properties are still to be sent).</summary>
+        public void Merge(ChangeItem item)
         {
-            Latest = newer;
-            Changed.UnionWith(newer.Changed);
-            GeometryChanged |= newer.GeometryChanged;
+            if (item.Version > Latest.Version)
+            {
+                Latest = item;
+            }
+
+            Changed.UnionWith(item.Changed);
+            GeometryChanged |= item.GeometryChanged;
         }
     }
 }
