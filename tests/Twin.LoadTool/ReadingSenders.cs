@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json.Nodes;
 
 namespace Twin.LoadTool;
 
@@ -102,11 +101,9 @@ internal sealed class ReadingSenders(HttpClient http, IReadOnlyList<LoadTarget> 
                 continue;
             }
 
-            var result = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-            foreach (var item in result["results"]!.AsArray())
+            var answer = (await response.Content.ReadFromJsonAsync<IngestAnswer>())!;
+            foreach (var (index, status) in answer.Results)
             {
-                var index = item!["index"]!.GetValue<int>();
-                var status = item["status"]!.GetValue<string>();
                 if (status == "accepted")
                 {
                     lastAccepted[ids[index]] = ats[index];
@@ -122,3 +119,8 @@ internal sealed class ReadingSenders(HttpClient http, IReadOnlyList<LoadTarget> 
         return (lastAccepted, rejected);
     }
 }
+
+/// <summary>What the load tool reads of an ingest answer: each reading's index and status (a typed read, no DOM).</summary>
+internal sealed record IngestAnswer(IReadOnlyList<IngestAnswerItem> Results);
+
+internal sealed record IngestAnswerItem(int Index, string Status);

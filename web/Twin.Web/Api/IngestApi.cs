@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -25,6 +24,8 @@ public static class IngestApi
 {
     public const int MaxItems = 5_000;
 
+    private const string Accepted = "accepted";
+
     private static readonly string[] PlantValues = ["inflow", "cod", "ammonia", "totalPhosphorus", "ph"];
 
     public static RouteGroupBuilder MapIngestApi(this RouteGroupBuilder api)
@@ -35,7 +36,7 @@ public static class IngestApi
             .RequireRateLimiting(SecurityServiceExtensions.IngestLimit)
             .WithMetadata(new LargeBodyMetadata())
             .Accepts<IngestRequest>("application/json")
-            .Produces<JsonObject>()
+            .Produces<IngestAnswer>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Take a batch of readings from sensors (plants: inflow, cod, ammonia, totalPhosphorus, ph; stations: any named values)");
@@ -62,7 +63,7 @@ public static class IngestApi
         }
 
         var durably = durable == true;
-        var results = new JsonObject?[request.Readings.Count];
+        var results = new IngestItemResult[request.Readings.Count];
         try
         {
             var byTwin = request.Readings.Select((r, i) => (Reading: r, Index: i)).GroupBy(x => x.Reading.TwinId ?? string.Empty);
@@ -71,7 +72,7 @@ public static class IngestApi
                 foreach (var (reading, index) in group)
                 {
                     results[index] = key is not null && !ApiKeyService.Covers(key.Bindings, reading.TwinId ?? string.Empty, catalog.Find(reading.TwinId ?? string.Empty)?.ZoneId)
-                        ? Result(index, reading.TwinId, "forbidden", "twinId", "this key is not bound to that twin")
+                        ? new IngestItemResult(index, reading.TwinId, "forbidden", "twinId", "this key is not bound to that twin")
                         : await Apply(grains, reading, index, durably);
                 }
             }));
@@ -81,28 +82,26 @@ public static class IngestApi
             gate.Exit(request.Readings.Count);
         }
 
-        var accepted = results.Count(r => r!["status"]!.GetValue<string>() == "accepted");
-        return TypedResults.Json(new JsonObject
-        {
-            ["accepted"] = accepted,
-            ["rejected"] = results.Length - accepted,
-            // Accepted readings are applied and published; in storage now only when asked for.
-            ["durable"] = durably,
-            ["flushWithinMs"] = durably ? 0 : (long)writeBehind.Value.FlushDeadline.TotalMilliseconds,
-            ["results"] = new JsonArray([.. results]),
-        });
+        var accepted = results.Count(r => r.Status == Accepted);
+        // Accepted readings are applied and published; in storage now only when asked for.
+        return TypedResults.Json(new IngestAnswer(
+            accepted,
+            results.Length - accepted,
+            durably,
+            durably ? 0 : (long)writeBehind.Value.FlushDeadline.TotalMilliseconds,
+            results));
     }
 
-    private static async Task<JsonObject> Apply(IGrainFactory grains, IngestReading reading, int index, bool durable)
+    private static async Task<IngestItemResult> Apply(IGrainFactory grains, IngestReading reading, int index, bool durable)
     {
         if (reading.At is not { } at)
         {
-            return Result(index, reading.TwinId, "invalid", "at", "the reading's time is missing");
+            return new IngestItemResult(index, reading.TwinId, "invalid", "at", "the reading's time is missing");
         }
 
         if (reading.Values is not { Count: > 0 } values)
         {
-            return Result(index, reading.TwinId, "invalid", "values", "a reading has at least one value");
+            return new IngestItemResult(index, reading.TwinId, "invalid", "values", "a reading has at least one value");
         }
 
         CommandResult result;
@@ -110,7 +109,7 @@ public static class IngestApi
         {
             if (PlantValues.FirstOrDefault(v => !values.ContainsKey(v)) is { } missing)
             {
-                return Result(index, reading.TwinId, "invalid", $"values.{missing}", $"a plant reading needs {string.Join(", ", PlantValues)}");
+                return new IngestItemResult(index, reading.TwinId, "invalid", $"values.{missing}", $"a plant reading needs {string.Join(", ", PlantValues)}");
             }
 
             result = await grains.Get<IPlantGrain>(reading.TwinId).RecordReading(new PlantReading(new EffluentReading
@@ -129,31 +128,29 @@ public static class IngestApi
         }
         else
         {
-            return Result(index, reading.TwinId, "notFound", "twinId", $"'{reading.TwinId}' is not a plant or station that takes readings");
+            return new IngestItemResult(index, reading.TwinId, "notFound", "twinId", $"'{reading.TwinId}' is not a plant or station that takes readings");
         }
 
         var status = result.Outcome switch
         {
-            CommandOutcome.Accepted => "accepted",
+            CommandOutcome.Accepted => Accepted,
             CommandOutcome.Invalid => "invalid",
             CommandOutcome.Conflict => "conflict",
             _ => "notFound",
         };
         var field = result.Field is { } f && result.Outcome != CommandOutcome.NotFound && f != "at" ? $"values.{f}" : result.Field;
-        var item = Result(index, reading.TwinId, status, result.IsAccepted ? null : field, result.Error);
-        item["version"] = result.State?.Version;
-        return item;
+        return new IngestItemResult(index, reading.TwinId, status, result.IsAccepted ? null : field, result.Error, result.State?.Version);
     }
-
-    private static JsonObject Result(int index, string? twinId, string status, string? field, string? error) => new()
-    {
-        ["index"] = index,
-        ["twinId"] = twinId,
-        ["status"] = status,
-        ["field"] = field,
-        ["error"] = error,
-    };
 }
+
+/// <summary>The answer of <c>POST /api/ingest</c>: counts, whether the accepted readings are in storage yet, and one result a reading.</summary>
+public sealed record IngestAnswer(int Accepted, int Rejected, bool Durable, long FlushWithinMs, IReadOnlyList<IngestItemResult> Results);
+
+/// <summary>
+/// What became of one reading of a batch, by its index: <c>accepted</c>, <c>invalid</c>, <c>conflict</c>,
+/// <c>notFound</c> or <c>forbidden</c>, the field at fault and why, and the twin's version after it when known.
+/// </summary>
+public sealed record IngestItemResult(int Index, string? TwinId, string Status, string? Field, string? Error, long? Version = null);
 
 /// <summary>Body of <c>POST /api/ingest</c>.</summary>
 public sealed record IngestRequest

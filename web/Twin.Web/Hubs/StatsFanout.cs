@@ -33,7 +33,8 @@ public sealed class StatsFanout : BackgroundService
         _catalog = catalog;
         feed.Changed += item =>
         {
-            if (TwinTopics.ZoneTopicOf(item.State) is { } zoneId)
+            // Read first: a write takes the dictionary's lock, and every change of a busy zone would contend for it.
+            if (TwinTopics.ZoneTopicOf(item.State) is { } zoneId && !_dirtyZones.ContainsKey(zoneId))
             {
                 _dirtyZones[zoneId] = true;
             }
