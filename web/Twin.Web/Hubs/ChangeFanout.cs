@@ -1,40 +1,86 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Twin.Web.Catalog;
 
 namespace Twin.Web.Hubs;
 
 /// <summary>
-/// This process's bridge from the change stream to its browsers. Items are coalesced per twin
+/// This process's bridge from the change feed to its browsers. Items are coalesced per twin
 /// (the latest state, with every property changed since the last send) and sent as at most one
 /// <c>changes</c> message per topic every <see cref="Interval"/>: under load a browser gets each
 /// twin's latest state, never a stale one and never none. A message's arguments are the items
 /// (see <see cref="ChangeItemJson"/>; each serialized once per flush, whatever the topics) and
 /// <c>sentAt</c>, the server time (ms) the flush was handed to SignalR.
 /// </summary>
-public sealed class ChangeFanout : BackgroundService
+public sealed partial class ChangeFanout : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(50);
 
     private readonly IHubContext<TwinHub> _hub;
+    private readonly ILogger<ChangeFanout> _logger;
     private readonly Lock _gate = new();
     private Dictionary<string, Pending> _pending = new(StringComparer.Ordinal);
 
-    public ChangeFanout(CatalogFeed feed, IHubContext<TwinHub> hub)
+    public ChangeFanout(CatalogFeed feed, IHubContext<TwinHub> hub, ILogger<ChangeFanout> logger)
     {
         ArgumentNullException.ThrowIfNull(feed);
         _hub = hub;
+        _logger = logger;
         feed.Changed += OnChange;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Flushes on a thread of its own, not on a thread-pool timer: on a busy silo a timer's tick
+    /// waits in the pool's queue behind the very work it reports (ingest requests, grain turns),
+    /// which was most of a change's time in the server at p99 (docs/performance.md). A flush that
+    /// throws is logged and the next one goes on: the feed outlives one bad item.
+    /// </summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
         {
-            await FlushAsync(stoppingToken);
+            Run(stoppingToken);
+            stopped.SetResult();
+        })
+        {
+            IsBackground = true,
+            Name = "twin-change-fanout",
+        };
+        thread.Start();
+        return stopped.Task;
+    }
+
+    private void Run(CancellationToken stoppingToken)
+    {
+        var interval = (long)(Interval.TotalSeconds * Stopwatch.Frequency);
+        var next = Stopwatch.GetTimestamp() + interval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), next);
+            if (wait > TimeSpan.Zero && stoppingToken.WaitHandle.WaitOne(wait))
+            {
+                return;
+            }
+
+            // A late tick does not make the next ones come sooner: the interval keeps its meaning.
+            next = Math.Max(next + interval, Stopwatch.GetTimestamp());
+            try
+            {
+                FlushAsync(stoppingToken).GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogFlushFailed(_logger, e);
+            }
         }
     }
 
@@ -130,4 +176,7 @@ public sealed class ChangeFanout : BackgroundService
             GeometryChanged |= item.GeometryChanged;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A live-feed flush failed; its changes were not sent, the next ones will be")]
+    private static partial void LogFlushFailed(ILogger logger, Exception exception);
 }
