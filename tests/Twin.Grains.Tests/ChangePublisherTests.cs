@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using Orleans.Streams;
-
 namespace Twin.Grains.Tests;
 
 /// <summary>
@@ -29,50 +26,23 @@ public sealed class ChangePublisherTests(ClusterFixture fixture)
     [Fact]
     public async Task Changes_of_many_twins_committed_at_once_all_arrive_and_each_twins_in_order()
     {
-        var received = new ConcurrentQueue<ChangeItem>();
-        var provider = fixture.Client.GetStreamProvider(TwinStreams.Provider);
-        var handles = await Task.WhenAll(Enumerable.Range(0, TwinStreams.Partitions).Select(p =>
-            provider.GetStream<ChangeItem>(TwinStreams.ForPartition(p)).SubscribeAsync((item, _) =>
-            {
-                received.Enqueue(item);
-                return Task.CompletedTask;
-            })));
-        try
+        await using var stream = await ChangeStreamRecorder.StartAsync(fixture.Client);
+        var received = stream.Items;
+        var zone = await TestTwins.Zone(fixture.Client);
+        var buildings = await TestTwins.RiseThreeFloors(fixture.Client, zone.Id, count: 60);
+
+        var ids = buildings.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (received.Count(i => ids.Contains(i.Id) && ((BuildingState)i.State).FloorsBuilt == 4) < buildings.Length && DateTime.UtcNow < deadline)
         {
-            var zone = await TestTwins.Zone(fixture.Client);
-            var buildings = await Task.WhenAll(Enumerable.Range(0, 60).Select(_ =>
-                TestTwins.Building(fixture.Client, zone.Id, ConstructionStage.Structure, floorsPlanned: 10, floorsBuilt: 1)));
-
-            // Every building rises three floors, all buildings at once, each one's commands in order.
-            await Task.WhenAll(buildings.Select(async b =>
-            {
-                for (var floors = 2; floors <= 4; floors++)
-                {
-                    var result = await fixture.Client.Get<IBuildingGrain>(b.Id).ReportProgress(new BuildingProgress(floors, ConstructionStage.Structure));
-                    Assert.True(result.IsAccepted, result.Error);
-                }
-            }));
-
-            var ids = buildings.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (received.Count(i => ids.Contains(i.Id) && ((BuildingState)i.State).FloorsBuilt == 4) < buildings.Length && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(50);
-            }
-
-            foreach (var building in buildings)
-            {
-                var versions = received.Where(i => i.Id == building.Id).Select(i => i.Version).ToList();
-                // Its creation (the subscription came first), then the three floors, in that order.
-                Assert.Equal([building.Version, building.Version + 1, building.Version + 2, building.Version + 3], versions);
-            }
+            await Task.Delay(50);
         }
-        finally
+
+        foreach (var building in buildings)
         {
-            foreach (var handle in handles)
-            {
-                await handle.UnsubscribeAsync();
-            }
+            var versions = received.Where(i => i.Id == building.Id).Select(i => i.Version).ToList();
+            // Its creation (the subscription came first), then the three floors, in that order.
+            Assert.Equal([building.Version, building.Version + 1, building.Version + 2, building.Version + 3], versions);
         }
     }
 }

@@ -9,40 +9,19 @@ public sealed class ChangeStreamTests(ClusterFixture fixture)
     [Fact]
     public async Task A_committed_change_is_published_with_its_version_time_and_changed_properties()
     {
-        var received = new ConcurrentQueue<ChangeItem>();
-        var handles = new List<StreamSubscriptionHandle<ChangeItem>>();
-        var provider = fixture.Client.GetStreamProvider(TwinStreams.Provider);
-        for (var p = 0; p < TwinStreams.Partitions; p++)
-        {
-            handles.Add(await provider.GetStream<ChangeItem>(TwinStreams.ForPartition(p)).SubscribeAsync((item, _) =>
-            {
-                received.Enqueue(item);
-                return Task.CompletedTask;
-            }));
-        }
+        await using var stream = await ChangeStreamRecorder.StartAsync(fixture.Client);
+        var zone = await TestTwins.Zone(fixture.Client);
+        var building = await TestTwins.Building(fixture.Client, zone.Id, ConstructionStage.Structure, floorsPlanned: 5, floorsBuilt: 1);
+        var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
-        try
-        {
-            var zone = await TestTwins.Zone(fixture.Client);
-            var building = await TestTwins.Building(fixture.Client, zone.Id, ConstructionStage.Structure, floorsPlanned: 5, floorsBuilt: 1);
-            var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        await fixture.Client.GetGrain<IBuildingGrain>(building.Id).ReportProgress(new BuildingProgress(2, ConstructionStage.Structure));
 
-            await fixture.Client.GetGrain<IBuildingGrain>(building.Id).ReportProgress(new BuildingProgress(2, ConstructionStage.Structure));
-
-            var item = await WaitFor(received, i => i.Id == building.Id && i.Version == building.Version + 1);
-            Assert.Equal(TwinKind.Building, item.Kind);
-            Assert.InRange(item.At, before - 1_000, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-            Assert.Equal(new[] { "floorsBuilt" }, item.Changed.ToArray());
-            Assert.False(item.GeometryChanged);
-            Assert.Equal(2, ((BuildingState)item.State).FloorsBuilt);
-        }
-        finally
-        {
-            foreach (var handle in handles)
-            {
-                await handle.UnsubscribeAsync();
-            }
-        }
+        var item = await WaitFor(stream.Items, i => i.Id == building.Id && i.Version == building.Version + 1);
+        Assert.Equal(TwinKind.Building, item.Kind);
+        Assert.InRange(item.At, before - 1_000, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        Assert.Equal(new[] { "floorsBuilt" }, item.Changed.ToArray());
+        Assert.False(item.GeometryChanged);
+        Assert.Equal(2, ((BuildingState)item.State).FloorsBuilt);
     }
 
     [Fact]

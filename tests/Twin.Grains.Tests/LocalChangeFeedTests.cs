@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Streams;
 using Orleans.TestingHost;
 
 namespace Twin.Grains.Tests;
@@ -22,26 +21,12 @@ public sealed class LocalChangeFeedTests(ClusterFixture fixture)
         var local = feeds.ToDictionary(f => f.Origin, _ => new ConcurrentQueue<ChangeItem>());
         var handlers = feeds.Select(f => (Feed: f, Handler: (Action<ChangeItem>)local[f.Origin].Enqueue)).ToList();
         handlers.ForEach(h => h.Feed.Committed += h.Handler);
-        var streamed = new ConcurrentQueue<ChangeItem>();
-        var provider = fixture.Client.GetStreamProvider(TwinStreams.Provider);
-        var handles = await Task.WhenAll(Enumerable.Range(0, TwinStreams.Partitions).Select(p =>
-            provider.GetStream<ChangeItem>(TwinStreams.ForPartition(p)).SubscribeAsync((item, _) =>
-            {
-                streamed.Enqueue(item);
-                return Task.CompletedTask;
-            })));
         try
         {
+            await using var stream = await ChangeStreamRecorder.StartAsync(fixture.Client);
+            var streamed = stream.Items;
             var zone = await TestTwins.Zone(fixture.Client);
-            var buildings = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ =>
-                TestTwins.Building(fixture.Client, zone.Id, ConstructionStage.Structure, floorsPlanned: 10, floorsBuilt: 1)));
-            await Task.WhenAll(buildings.Select(async b =>
-            {
-                for (var floors = 2; floors <= 4; floors++)
-                {
-                    Assert.True((await fixture.Client.Get<IBuildingGrain>(b.Id).ReportProgress(new BuildingProgress(floors, ConstructionStage.Structure))).IsAccepted);
-                }
-            }));
+            var buildings = await TestTwins.RiseThreeFloors(fixture.Client, zone.Id, count: 24);
 
             // The local feeds had every change before the commands were answered; the stream may still be on its way.
             var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -65,10 +50,6 @@ public sealed class LocalChangeFeedTests(ClusterFixture fixture)
         finally
         {
             handlers.ForEach(h => h.Feed.Committed -= h.Handler);
-            foreach (var handle in handles)
-            {
-                await handle.UnsubscribeAsync();
-            }
         }
     }
 }

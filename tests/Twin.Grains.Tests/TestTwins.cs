@@ -22,6 +22,22 @@ internal static class TestTwins
         return (ZoneState)(await grains.GetTwin(zone.Id)!.Create(zone)).State!;
     }
 
+    /// <summary>Creates <paramref name="count"/> buildings at one floor of ten and raises each to four, all at once, each one's commands in order.</summary>
+    public static async Task<BuildingState[]> RiseThreeFloors(IGrainFactory grains, string zoneId, int count)
+    {
+        var buildings = await Task.WhenAll(Enumerable.Range(0, count).Select(_ =>
+            Building(grains, zoneId, ConstructionStage.Structure, floorsPlanned: 10, floorsBuilt: 1)));
+        await Task.WhenAll(buildings.Select(async b =>
+        {
+            for (var floors = 2; floors <= 4; floors++)
+            {
+                var result = await grains.Get<IBuildingGrain>(b.Id).ReportProgress(new BuildingProgress(floors, ConstructionStage.Structure));
+                Assert.True(result.IsAccepted, result.Error);
+            }
+        }));
+        return buildings;
+    }
+
     public static async Task<BuildingState> Building(IGrainFactory grains, string zoneId, ConstructionStage stage, int floorsPlanned = 5, int? floorsBuilt = null, string? tenantId = null)
     {
         var building = new BuildingState
