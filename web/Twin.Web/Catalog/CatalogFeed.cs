@@ -8,10 +8,10 @@ namespace Twin.Web.Catalog;
 /// <summary>
 /// Keeps this process's <see cref="TwinCatalog"/> current: once the seed is imported it takes this
 /// silo's own changes from its <see cref="ILocalChangeFeed"/> (when the web front is co-hosted in a
-/// silo) and subscribes to every partition of the change stream for the other silos', then loads every twin — from the silo's
-/// <see cref="ITwinSnapshot"/> (a few paged table queries) when there is one, else through each
-/// zone's members' grains — so nothing committed during the load is missed (versions decide
-/// which state wins).
+/// silo) and subscribes to every partition of the change stream for the other silos', then loads
+/// every twin — from the silo's <see cref="ITwinSnapshot"/> (a few paged table queries) when there
+/// is one, else through each zone's members' grains — so nothing committed during the load is
+/// missed (versions decide which state wins).
 /// </summary>
 public sealed partial class CatalogFeed(IClusterClient client, TwinCatalog catalog, ILogger<CatalogFeed> logger, IServiceProvider services) : BackgroundService
 {
