@@ -73,12 +73,22 @@ internal static partial class StorageProbe
 
     /// <summary>
     /// Lag in ms of each twin in <paramref name="lastAccepted"/> whose row is found: its last
-    /// write, to its own row in <c>twins</c> or to its write-behind row in <c>readings</c>.
+    /// write, to its own row in <c>twins</c> or to its write-behind row in a <c>readings</c> table.
     /// </summary>
     public static async Task<List<long>> DurabilityLagAsync(string connectionString, IReadOnlyDictionary<string, long> lastAccepted)
     {
         var written = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var name in new[] { "twins", "readings" })
+        // The write-behind rows are in one table per shard (readings00 …), or in "readings" as earlier versions wrote them.
+        var tables = new List<string> { "twins" };
+        await foreach (var item in new TableServiceClient(connectionString).QueryAsync(maxPerPage: 1_000))
+        {
+            if (item.Name.StartsWith("readings", StringComparison.Ordinal))
+            {
+                tables.Add(item.Name);
+            }
+        }
+
+        foreach (var name in tables)
         {
             var table = new TableClient(connectionString, name);
             try

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Storage;
 using Twin.Contracts;
+using Twin.Contracts.Grains;
 using Twin.Contracts.Model;
 using Twin.Silo.Hosting;
 using Twin.Spatial.Serialization;
@@ -125,6 +126,44 @@ public sealed class WriteBehindTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_row_an_earlier_version_wrote_to_the_single_readings_table_is_read_back_by_the_grain_and_the_catalog()
+    {
+        var serviceId = $"w{Guid.NewGuid():N}"[..20];
+        string stationId;
+        long version;
+        await using (var first = Host(flushInterval: "00:10:00", serviceId))
+        {
+            var client = await first.ReadyClientAsync();
+            var station = (await client.Features("?kind=station")).First();
+            (stationId, version) = (station.Id(), station.Version());
+            var grainId = first.Services.GetRequiredService<IGrainFactory>().GetGrain<IStationGrain>(stationId).GetGrainId();
+            var store = (BatchedTableGrainStorage)first.Services.GetRequiredKeyedService<IGrainStorage>(TwinStorage.Readings);
+            var state = (StationState)(await first.Services.GetRequiredService<IGrainFactory>().GetGrain<IStationGrain>(stationId).GetState())!;
+            var newer = state with
+            {
+                Version = version + 5,
+                Latest = new StationReading { At = DateTimeOffset.UtcNow.AddMinutes(-1), Values = new Dictionary<string, double> { ["pm25"] = 123 } },
+            };
+
+            // As the single-table store wrote it: same keys, table "readings".
+            var legacy = new TableClient(_azurite.ConnectionString, "readings");
+            await legacy.CreateIfNotExistsAsync();
+            await legacy.UpsertEntityAsync(new TableEntity(store.PartitionOf(grainId), BatchedTableGrainStorage.RowOf(grainId))
+            {
+                ["Data"] = new TwinStorageSerializer().Serialize<StationState>(newer).ToArray(),
+            });
+        }
+
+        await using var second = Host(flushInterval: "00:10:00", serviceId);
+        var reader = await second.ReadyClientAsync();
+        var inCatalog = (await reader.Features("?kind=station")).Single(s => s.Id() == stationId);
+        Assert.Equal(version + 5, inCatalog.Version());
+        var fromGrain = await reader.Twin(stationId);
+        Assert.Equal(version + 5, fromGrain.Version());
+        Assert.Equal(123, fromGrain["properties"]!["latest"]!["values"]!["pm25"]!.GetValue<double>());
+    }
+
+    [Fact]
     public async Task An_overloaded_ingest_answers_503_with_Retry_After_and_applies_nothing()
     {
         await using var host = Host(flushInterval: "00:00:01");
@@ -174,20 +213,23 @@ public sealed class WriteBehindTests : IAsyncLifetime
             })]),
         }.ToJsonString();
 
-    /// <summary>The rows of the readings table of these twins in this service's partitions.</summary>
+    /// <summary>The rows of these twins in this service's partitions of every readings table.</summary>
     private async Task<List<TwinState>> StoredRows(string serviceId, params string[] twinIds)
     {
-        var table = new TableClient(_azurite.ConnectionString, "readings");
-        await table.CreateIfNotExistsAsync();
         var serializer = new TwinStorageSerializer();
         var found = new List<TwinState>();
-        await foreach (var row in table.QueryAsync<TableEntity>(maxPerPage: 1_000))
+        foreach (var name in BatchedTableGrainStorage.TablesOf("readings"))
         {
-            if (row.PartitionKey.StartsWith(serviceId + "-", StringComparison.Ordinal)
-                && twinIds.FirstOrDefault(id => row.RowKey.EndsWith(Uri.EscapeDataString(id), StringComparison.Ordinal)) is { } twinId
-                && BatchedTableGrainStorage.Read(row) is { } data)
+            var table = new TableClient(_azurite.ConnectionString, name);
+            await table.CreateIfNotExistsAsync();
+            await foreach (var row in table.QueryAsync<TableEntity>(maxPerPage: 1_000))
             {
-                found.Add(TwinIds.IsKind(twinId, TwinKind.Plant) ? serializer.Deserialize<PlantState>(data) : serializer.Deserialize<StationState>(data));
+                if (row.PartitionKey.StartsWith(serviceId + "-", StringComparison.Ordinal)
+                    && twinIds.FirstOrDefault(id => row.RowKey.EndsWith(Uri.EscapeDataString(id), StringComparison.Ordinal)) is { } twinId
+                    && BatchedTableGrainStorage.Read(row) is { } data)
+                {
+                    found.Add(TwinIds.IsKind(twinId, TwinKind.Plant) ? serializer.Deserialize<PlantState>(data) : serializer.Deserialize<StationState>(data));
+                }
             }
         }
 

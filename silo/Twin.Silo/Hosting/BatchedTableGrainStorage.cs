@@ -9,12 +9,15 @@ namespace Twin.Silo.Hosting;
 
 /// <summary>
 /// The write-behind store of reading twins (<see cref="TwinStorage.Readings"/>): one row per
-/// grain in a table keyed <c>PartitionKey = {service}-{shard}</c>, <c>RowKey = grain id</c>, so
-/// writes gathered over <see cref="WriteBehindOptions.BatchWindow"/> go as entity-group
-/// transactions of up to 100 rows (one request each) instead of one request per row. A write
-/// completes when its batch is stored (group commit). Writes are unconditional upserts: only
-/// the grain's single activation writes its row, and readers keep the higher version of this
-/// row and the grain's own row.
+/// grain keyed <c>PartitionKey = {service}-{shard}</c>, <c>RowKey = grain id</c>, each shard in a
+/// table of its own (<c>{table}00</c> … <c>{table}15</c>), so writes gathered over
+/// <see cref="WriteBehindOptions.BatchWindow"/> go as entity-group transactions of up to 100 rows
+/// (one request each) instead of one request per row. A write completes when its batch is stored
+/// (group commit). Writes are unconditional upserts: only the grain's single activation writes its
+/// row, and readers keep the higher version of this row and the grain's own row. One table per
+/// shard because Azurite's work per written row grows with its table (docs/performance.md); on
+/// Azure Storage it changes nothing. Rows of the single table <c>{table}</c> that earlier versions
+/// wrote are still read, so no acknowledged reading is lost on an upgrade.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The semaphore never hands out a wait handle; disposing it while a graceful stop still flushes would fail that flush.")]
 public sealed partial class BatchedTableGrainStorage : IGrainStorage
@@ -26,7 +29,8 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
     // previous window's transactions (a twin has one write in flight at a time, so no row is in two).
     private const int ConcurrentTransactions = 16;
 
-    private readonly TableClient _table;
+    private readonly TableClient[] _tables;
+    private readonly TableClient _legacy;
     private readonly string _service;
     private readonly TimeSpan _window;
     private readonly IGrainStorageSerializer _serializer;
@@ -41,12 +45,13 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
     public BatchedTableGrainStorage(TableServiceClient service, string tableName, string serviceId, TimeSpan window, IGrainStorageSerializer serializer, ILogger<BatchedTableGrainStorage> logger)
     {
         ArgumentNullException.ThrowIfNull(service);
-        _table = service.GetTableClient(tableName);
+        _tables = [.. Enumerable.Range(0, Shards).Select(shard => service.GetTableClient(ShardTable(tableName, shard)))];
+        _legacy = service.GetTableClient(tableName);
         _service = Key(serviceId);
         _window = window;
         _serializer = serializer;
         _logger = logger;
-        _created = new Lazy<Task>(() => _table.CreateIfNotExistsAsync());
+        _created = new Lazy<Task>(() => Task.WhenAll(_tables.Select(t => t.CreateIfNotExistsAsync())));
     }
 
     /// <summary>Rows stored so far (a row written twice counts twice).</summary>
@@ -55,10 +60,17 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
     /// <summary>Table requests that stored rows so far (each a transaction of up to 100 rows).</summary>
     public long Transactions => Interlocked.Read(ref _transactions);
 
-    public string TableName => _table.Name;
+    /// <summary>The table of <paramref name="grainId"/>'s row.</summary>
+    public string TableOf(GrainId grainId) => _tables[Shard(RowOf(grainId))].Name;
 
-    /// <summary>The table's partition key of <paramref name="grainId"/> in this service.</summary>
+    /// <summary>The partition key of <paramref name="grainId"/> in this service.</summary>
     public string PartitionOf(GrainId grainId) => $"{_service}-{Shard(RowOf(grainId)):00}";
+
+    /// <summary>Every table the rows of store <paramref name="tableName"/> may be in: the shards' and the single one of earlier versions.</summary>
+    public static IReadOnlyList<string> TablesOf(string tableName) =>
+        [.. Enumerable.Range(0, Shards).Select(shard => ShardTable(tableName, shard)), tableName];
+
+    private static string ShardTable(string tableName, int shard) => string.Create(CultureInfo.InvariantCulture, $"{tableName}{shard:00}");
 
     public static string RowOf(GrainId grainId) => Key(grainId.ToString());
 
@@ -69,8 +81,10 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
     {
         ArgumentNullException.ThrowIfNull(grainState);
         await _created.Value;
-        var row = await _table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(grainId), RowOf(grainId));
-        if (row.HasValue && row.Value is { } entity && Read(entity) is { } data)
+        var (partition, rowKey) = (PartitionOf(grainId), RowOf(grainId));
+        var row = await _tables[Shard(rowKey)].GetEntityIfExistsAsync<TableEntity>(partition, rowKey);
+        var entity = row.HasValue ? row.Value : await LegacyRow(partition, rowKey);
+        if (entity is not null && Read(entity) is { } data)
         {
             grainState.State = _serializer.Deserialize<T>(data);
             grainState.ETag = entity.ETag.ToString();
@@ -81,14 +95,15 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         ArgumentNullException.ThrowIfNull(grainState);
-        var entity = new TableEntity(PartitionOf(grainId), RowOf(grainId));
+        var rowKey = RowOf(grainId);
+        var entity = new TableEntity(PartitionOf(grainId), rowKey);
         var data = _serializer.Serialize(grainState.State).ToMemory();
         for (var (i, offset) = (0, 0); offset < data.Length || i == 0; i++, offset += MaxColumnBytes)
         {
             entity[i == 0 ? "Data" : $"Data{i}"] = data.Slice(offset, Math.Min(MaxColumnBytes, data.Length - offset)).ToArray();
         }
 
-        var write = new PendingWrite(entity);
+        var write = new PendingWrite(entity, Shard(rowKey));
         _queue.Enqueue(write);
         if (Interlocked.CompareExchange(ref _pumping, 1, 0) == 0)
         {
@@ -103,7 +118,13 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
     {
         ArgumentNullException.ThrowIfNull(grainState);
         await _created.Value;
-        await _table.DeleteEntityAsync(PartitionOf(grainId), RowOf(grainId));
+        var (partition, rowKey) = (PartitionOf(grainId), RowOf(grainId));
+        await _tables[Shard(rowKey)].DeleteEntityAsync(partition, rowKey);
+        if (await LegacyRow(partition, rowKey) is not null)
+        {
+            await _legacy.DeleteEntityAsync(partition, rowKey);
+        }
+
         grainState.RecordExists = false;
         grainState.ETag = null;
     }
@@ -130,6 +151,21 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
         }
 
         return BinaryData.FromBytes(all.ToArray());
+    }
+
+    /// <summary>The row as an earlier version wrote it, in the single table, or null.</summary>
+    private async Task<TableEntity?> LegacyRow(string partition, string rowKey)
+    {
+        try
+        {
+            var row = await _legacy.GetEntityIfExistsAsync<TableEntity>(partition, rowKey);
+            return row.HasValue ? row.Value : null;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // No such table: nothing was ever written there.
+            return null;
+        }
     }
 
     private async Task Pump()
@@ -194,7 +230,7 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
             await _transactionSlots.WaitAsync();
             try
             {
-                await _table.SubmitTransactionAsync(batch.Select(w => new TableTransactionAction(TableTransactionActionType.UpsertReplace, w.Entity)));
+                await _tables[batch[0].Shard].SubmitTransactionAsync(batch.Select(w => new TableTransactionAction(TableTransactionActionType.UpsertReplace, w.Entity)));
                 Interlocked.Increment(ref _transactions);
                 Interlocked.Add(ref _rowsWritten, batch.Length);
                 foreach (var write in batch)
@@ -236,9 +272,11 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
     [LoggerMessage(Level = LogLevel.Warning, Message = "Write-behind batch of {Rows} rows failed; the twins write again on their next flush")]
     private static partial void LogBatchFailed(ILogger logger, int rows, Exception exception);
 
-    private sealed class PendingWrite(TableEntity entity)
+    private sealed class PendingWrite(TableEntity entity, int shard)
     {
         public TableEntity Entity { get; } = entity;
+
+        public int Shard { get; } = shard;
 
         public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

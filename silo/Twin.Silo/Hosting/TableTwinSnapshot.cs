@@ -9,7 +9,7 @@ namespace Twin.Silo.Hosting;
 /// <summary>
 /// <see cref="ITwinSnapshot"/> over the silo's tables: one paged query of the <c>twins</c> table
 /// (the grains' own rows, <c>RowKey = 'twin'</c>, this service's partitions) and one of the
-/// <c>readings</c> table (write-behind copies), merged by version. A snapshot is shared for
+/// <c>readings</c> tables (write-behind copies), merged by version. A snapshot is shared for
 /// <see cref="Reuse"/> by whoever asks meanwhile (the catalog and every zone at start).
 /// </summary>
 public sealed partial class TableTwinSnapshot(TableServiceClient service, string serviceId, ILogger<TableTwinSnapshot> logger) : ITwinSnapshot
@@ -43,9 +43,9 @@ public sealed partial class TableTwinSnapshot(TableServiceClient service, string
         // '.' follows '-'.
         var readingsFilter = TableClient.CreateQueryFilter($"PartitionKey ge {prefix + "-"} and PartitionKey lt {prefix + "."}");
         // Both tables at once; the grains' own rows first in the merge, so a write-behind row wins only with a higher version.
-        var tables = await Task.WhenAll(
-            Read(service.GetTableClient("twins"), ownFilter, cancellationToken),
-            Read(service.GetTableClient("readings"), readingsFilter, cancellationToken));
+        var tables = await Task.WhenAll(BatchedTableGrainStorage.TablesOf("readings")
+            .Select(name => Read(service.GetTableClient(name), readingsFilter, cancellationToken))
+            .Prepend(Read(service.GetTableClient("twins"), ownFilter, cancellationToken)));
         var twins = new Dictionary<string, TwinState>(StringComparer.Ordinal);
         foreach (var state in tables.SelectMany(t => t.States))
         {
@@ -55,7 +55,7 @@ public sealed partial class TableTwinSnapshot(TableServiceClient service, string
             }
         }
 
-        var rows = tables[0].Rows + tables[1].Rows;
+        var rows = tables.Sum(t => t.Rows);
         LogRead(logger, twins.Count, rows, Environment.TickCount64 - started);
         return twins;
     }
