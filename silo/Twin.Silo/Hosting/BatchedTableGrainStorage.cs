@@ -60,9 +60,6 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
     /// <summary>Table requests that stored rows so far (each a transaction of up to 100 rows).</summary>
     public long Transactions => Interlocked.Read(ref _transactions);
 
-    /// <summary>The table of <paramref name="grainId"/>'s row.</summary>
-    public string TableOf(GrainId grainId) => _tables[Shard(RowOf(grainId))].Name;
-
     /// <summary>The partition key of <paramref name="grainId"/> in this service.</summary>
     public string PartitionOf(GrainId grainId) => $"{_service}-{Shard(RowOf(grainId)):00}";
 
