@@ -145,8 +145,8 @@ public sealed class WriteBehindTests : IAsyncLifetime
                 Latest = new StationReading { At = DateTimeOffset.UtcNow.AddMinutes(-1), Values = new Dictionary<string, double> { ["pm25"] = 123 } },
             };
 
-            // As the single-table store wrote it: same keys, table "readings".
-            var legacy = new TableClient(_azurite.ConnectionString, "readings");
+            // As the single-table store wrote it: same keys, the table named after the store.
+            var legacy = new TableClient(_azurite.ConnectionString, BatchedTableGrainStorage.DefaultTable);
             await legacy.CreateIfNotExistsAsync();
             await legacy.UpsertEntityAsync(new TableEntity(store.PartitionOf(grainId), BatchedTableGrainStorage.RowOf(grainId))
             {
@@ -218,7 +218,7 @@ public sealed class WriteBehindTests : IAsyncLifetime
     {
         var serializer = new TwinStorageSerializer();
         var found = new List<TwinState>();
-        foreach (var name in BatchedTableGrainStorage.TablesOf("readings"))
+        foreach (var name in BatchedTableGrainStorage.TablesOf())
         {
             var table = new TableClient(_azurite.ConnectionString, name);
             await table.CreateIfNotExistsAsync();

@@ -22,6 +22,9 @@ namespace Twin.Silo.Hosting;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The semaphore never hands out a wait handle; disposing it while a graceful stop still flushes would fail that flush.")]
 public sealed partial class BatchedTableGrainStorage : IGrainStorage
 {
+    /// <summary>The store's table name as the silo sets it up; the shards' tables are named after it.</summary>
+    public const string DefaultTable = "readings";
+
     public const int Shards = 16;
     private const int MaxBatch = 100;
     private const int MaxColumnBytes = 60_000;
@@ -64,7 +67,7 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
     public string PartitionOf(GrainId grainId) => $"{_service}-{Shard(RowOf(grainId)):00}";
 
     /// <summary>Every table the rows of store <paramref name="tableName"/> may be in: the shards' and the single one of earlier versions.</summary>
-    public static IReadOnlyList<string> TablesOf(string tableName) =>
+    public static IReadOnlyList<string> TablesOf(string tableName = DefaultTable) =>
         [.. Enumerable.Range(0, Shards).Select(shard => ShardTable(tableName, shard)), tableName];
 
     private static string ShardTable(string tableName, int shard) => string.Create(CultureInfo.InvariantCulture, $"{tableName}{shard:00}");

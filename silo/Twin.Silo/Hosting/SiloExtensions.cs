@@ -49,7 +49,7 @@ public static class SiloExtensions
             // Readings are written behind, in batches, to a table of their own (see docs/performance.md, fix 1).
             silo.Services.AddGrainStorage(TwinStorage.Readings, (sp, _) => new BatchedTableGrainStorage(
                 new TableServiceClient(connectionString),
-                "readings",
+                BatchedTableGrainStorage.DefaultTable,
                 options.Cluster.ServiceId,
                 sp.GetRequiredService<IOptions<WriteBehindOptions>>().Value.BatchWindow,
                 new TwinStorageSerializer(),

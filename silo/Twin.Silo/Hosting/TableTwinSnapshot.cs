@@ -43,7 +43,7 @@ public sealed partial class TableTwinSnapshot(TableServiceClient service, string
         // '.' follows '-'.
         var readingsFilter = TableClient.CreateQueryFilter($"PartitionKey ge {prefix + "-"} and PartitionKey lt {prefix + "."}");
         // Both tables at once; the grains' own rows first in the merge, so a write-behind row wins only with a higher version.
-        var tables = await Task.WhenAll(BatchedTableGrainStorage.TablesOf("readings")
+        var tables = await Task.WhenAll(BatchedTableGrainStorage.TablesOf()
             .Select(name => Read(service.GetTableClient(name), readingsFilter, cancellationToken))
             .Prepend(Read(service.GetTableClient("twins"), ownFilter, cancellationToken)));
         var twins = new Dictionary<string, TwinState>(StringComparer.Ordinal);
