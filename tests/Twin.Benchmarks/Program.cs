@@ -4,6 +4,9 @@ using Twin.Benchmarks;
 // Twin.Benchmarks --gc-heap PID   the live managed heap of another .NET process (key=value lines), then exit.
 // Twin.Benchmarks --cpu-profile PID SECONDS [OUT.nettrace]   where another .NET process spends its CPU.
 // Twin.Benchmarks --cpu-report TRACE.nettrace             the same report from a kept trace.
+// Twin.Benchmarks --gc-report TRACE.nettrace              the garbage collections in it: count, pauses, survivors.
+// Twin.Benchmarks --alloc-profile PID SECONDS [OUT.nettrace]  what another .NET process allocates, by type and site.
+// Twin.Benchmarks --alloc-report TRACE.nettrace           the same report from a kept trace.
 // Twin.Benchmarks [--latency [CALLS]] [--long] [BenchmarkDotNet arguments, e.g. --filter '*Spatial*']
 //   --latency   p50/p99/max of single spatial calls on 100,000 footprints (a timed loop), then exit.
 //   --planner [--candidates 500] [--sites 1000] [--seed 1] [--workers 2] [--short 3] [--long 10] [--analyse] [--bounds-only]
@@ -21,6 +24,22 @@ if (args.Length > 1 && args[0] == "--gc-heap")
 if (args.Length > 1 && args[0] == "--cpu-report")
 {
     return CpuSampler.Report(args[1], double.NaN, Console.Out);
+}
+
+if (args.Length > 1 && args[0] == "--gc-report")
+{
+    return GcReport.Run(args[1], Console.Out);
+}
+
+if (args.Length > 1 && args[0] == "--alloc-report")
+{
+    return AllocationSampler.Report(args[1], Console.Out);
+}
+
+if (args.Length > 2 && args[0] == "--alloc-profile")
+{
+    var ci = System.Globalization.CultureInfo.InvariantCulture;
+    return AllocationSampler.Run(int.Parse(args[1], ci), double.Parse(args[2], ci), args.Length > 3 ? args[3] : Path.Combine(Path.GetTempPath(), $"twin-alloc-{args[1]}.nettrace"), Console.Out);
 }
 
 if (args.Length > 2 && args[0] == "--cpu-profile")
