@@ -9,7 +9,8 @@ namespace Twin.LoadTool;
 /// Sends readings through <c>POST /api/ingest</c> at a target rate from K concurrent senders, each
 /// owning every K-th twin (so one twin's readings are never in two requests at once and stay in
 /// order), in batches of at most B. A sender that falls behind sends back to back: the accepted
-/// rate then is what the server sustains. Stops after the given time.
+/// rate then is what the server sustains. Sends what falls due in the given time: a sender on
+/// schedule sends exactly rate × time readings, one behind stops when the time is up.
 /// </summary>
 internal sealed class ReadingSenders(HttpClient http, IReadOnlyList<LoadTarget> targets, LoadOptions options)
 {
@@ -58,9 +59,18 @@ internal sealed class ReadingSenders(HttpClient http, IReadOnlyList<LoadTarget> 
         long sent = 0;
         var ids = new string[options.Batch];
         var ats = new long[options.Batch];
-        while (clock.Elapsed < duration)
+        while (true)
         {
-            var due = (long)(clock.Elapsed.TotalSeconds * rate) - sent;
+            // Readings fall due through the window; once it has closed, a sender on schedule still
+            // sends the last ones due before the close (at most one batch, which its wait between
+            // batches left), and one behind by more stops: what it did not send counts against the rate.
+            var elapsed = clock.Elapsed;
+            var due = (long)(Math.Min(elapsed.TotalSeconds, duration.TotalSeconds) * rate) - sent;
+            if (elapsed >= duration && (due <= 0 || due > options.Batch))
+            {
+                break;
+            }
+
             if (due <= 0)
             {
                 await Task.Delay(2);

@@ -113,7 +113,11 @@ internal static class RunCommand
         figures.Set("elapsed_s", elapsed);
         figures.Set("sent", senders.Sent);
         figures.Set("accepted", senders.Accepted);
-        figures.Set("accepted_per_s", senders.Accepted / elapsed);
+        // Over the offered window: a sender waits for each answer before its next batch, so at the
+        // close at most one batch per sender is still unanswered, and the senders' last answer is
+        // at most that long after it (tail_ms); elapsed includes that tail.
+        figures.Set("accepted_per_s", senders.Accepted / (double)options.Seconds);
+        figures.Set("tail_ms", Math.Max(0, (elapsed - options.Seconds) * 1000));
         figures.Set("requests", senders.Requests);
         figures.Set("rejected", senders.Rejected.Count == 0 ? "none" : string.Join(", ", senders.Rejected.Select(r => $"{r.Key} {r.Value}")));
         figures.Set("latency_p50_ms", latency.Percentile(0.50));
