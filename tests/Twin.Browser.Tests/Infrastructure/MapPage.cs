@@ -68,8 +68,21 @@ public sealed class MapPage : IAsyncDisposable
     }
 
     /// <summary>Waits for the map's first idle with every twin and the figures loaded.</summary>
-    public Task WaitReadyAsync() =>
-        Page.WaitForFunctionAsync("() => window.__twin !== undefined && window.__twin.ready === true", null, new PageWaitForFunctionOptions { Timeout = 120_000, PollingInterval = 100 });
+    public async Task WaitReadyAsync(int timeoutMs = 120_000)
+    {
+        try
+        {
+            await Page.WaitForFunctionAsync("() => window.__twin !== undefined && window.__twin.ready === true", null, new PageWaitForFunctionOptions { Timeout = timeoutMs, PollingInterval = 100 });
+        }
+        catch (TimeoutException e)
+        {
+            // Say where the page was instead (the sign-in page with an error shown, a map not loaded).
+            var where = await Page.EvaluateAsync<string>(
+                "() => JSON.stringify({ url: location.href, twin: window.__twin === undefined ? null : { ready: window.__twin.ready, hub: window.__twin.hub }, "
+                + "shown: [...document.querySelectorAll('[id$=\"-error\"]')].filter(el => !el.hidden && el.textContent).map(el => el.id + ': ' + el.textContent) })");
+            throw new TimeoutException($"the map was not ready within {timeoutMs / 1000.0:0.#} s: {where}; page errors: [{string.Join(" | ", Errors)}]", e);
+        }
+    }
 
     /// <summary>Waits until the page follows the hub: connected and the park's snapshot compared.</summary>
     public Task WaitLiveAsync() =>
