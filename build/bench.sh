@@ -221,7 +221,7 @@ bench_table() {
 # ./twin bench — $BENCH_SIZE, $(date -u '+%Y-%m-%d %H:%M UTC')
 
 Machine: $(bench_machine). The load tool, Azurite and the silo share these cores (and other engineers' builds may too).
-Run: ${m[twins]:-?} twins, ${m[clients]} clients, ${m[rate]} readings/s offered for ${m[seconds]} s from ${m[senders]} senders in batches of ${m[batch]}; feed simulator off; storage request log $( ((BENCH_STORAGE_LOG)) && echo on || echo off).
+Run: ${m[twins]:-?} twins, ${m[clients]} clients, ${m[rate]} readings/s offered for ${m[seconds]} s from ${m[senders]} senders in batches of at most ${m[batch]} (what fell due since the last answer: $(awk -v s="${m[sent]:-0}" -v r="${m[requests]:-0}" 'BEGIN { if (r > 0) printf "%.1f", s / r; else printf "n/a" }') on average, ${m[requests]:-?} requests); feed simulator off; storage request log $( ((BENCH_STORAGE_LOG)) && echo on || echo off).
 
 | figure | measured | target (issue 7) | met |
 |---|---|---|---|
