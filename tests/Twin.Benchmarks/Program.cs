@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using Twin.Benchmarks;
 
 // Twin.Benchmarks --gc-heap PID   the live managed heap of another .NET process (key=value lines), then exit.
+// Twin.Benchmarks --heap-types PID [TOP]  the live heap of another .NET process by type (objects, bytes).
 // Twin.Benchmarks --cpu-profile PID SECONDS [OUT.nettrace]   where another .NET process spends its CPU.
 // Twin.Benchmarks --cpu-report TRACE.nettrace             the same report from a kept trace.
 // Twin.Benchmarks --gc-report TRACE.nettrace              the garbage collections in it: count, pauses, survivors.
@@ -19,6 +20,12 @@ using Twin.Benchmarks;
 if (args.Length > 1 && args[0] == "--gc-heap")
 {
     return GcHeapProbe.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), Console.Out);
+}
+
+if (args.Length > 1 && args[0] == "--heap-types")
+{
+    var ci = System.Globalization.CultureInfo.InvariantCulture;
+    return HeapTypes.Run(int.Parse(args[1], ci), args.Length > 2 ? int.Parse(args[2], ci) : 30, Console.Out);
 }
 
 if (args.Length > 1 && args[0] == "--cpu-report")

@@ -1,5 +1,8 @@
 using Twin.Web.Security;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 
 namespace Twin.Web.Tests;
 
@@ -12,6 +15,19 @@ public sealed class MultiSiloTests : IAsyncLifetime
     public Task InitializeAsync() => _azurite.StartAsync();
 
     public async Task DisposeAsync() => await _azurite.DisposeAsync();
+
+    [Fact]
+    public async Task A_silo_remembers_as_many_grain_addresses_as_its_cluster_settings_say()
+    {
+        await using var byDefault = new TwinHost(_azurite.ConnectionString, _serviceId);
+        await byDefault.ReadyClientAsync();
+        Assert.Equal(100_000, byDefault.Services.GetRequiredService<IOptions<GrainDirectoryOptions>>().Value.CacheSize);
+
+        await using var configured = new TwinHost(_azurite.ConnectionString, _serviceId);
+        configured.Settings["Twin:Cluster:DirectoryCacheSize"] = "5000";
+        await configured.ReadyClientAsync();
+        Assert.Equal(5_000, configured.Services.GetRequiredService<IOptions<GrainDirectoryOptions>>().Value.CacheSize);
+    }
 
     [Fact]
     public async Task A_client_on_silo_B_receives_changes_made_through_silo_A_and_keeps_receiving_when_A_stops()

@@ -39,6 +39,7 @@ public static class SiloExtensions
                 o.ServiceId = options.Cluster.ServiceId;
             });
             silo.ConfigureEndpoints(IPAddress.Parse(options.Cluster.AdvertisedAddress), options.Cluster.SiloPort, options.Cluster.GatewayPort);
+            silo.Configure<GrainDirectoryOptions>(o => o.CacheSize = options.Cluster.DirectoryCacheSize);
             silo.UseAzureStorageClustering((AzureStorageClusteringOptions o) => o.TableServiceClient = new TableServiceClient(connectionString));
             silo.AddAzureTableGrainStorage(TwinStorage.Twins, (AzureTableStorageOptions o) =>
             {
