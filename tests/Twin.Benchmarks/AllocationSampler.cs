@@ -18,21 +18,11 @@ public static class AllocationSampler
     public static int Run(int pid, double seconds, string output, TextWriter report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var client = new DiagnosticsClient(pid);
-        var providers = new[]
-        {
+        TraceSession.Record(pid,
+        [
             new EventPipeProvider(ClrTraceEventParser.ProviderName, EventLevel.Verbose,
                 (long)(ClrTraceEventParser.Keywords.GC | ClrTraceEventParser.Keywords.Stack | ClrTraceEventParser.Keywords.Loader | ClrTraceEventParser.Keywords.Jit)),
-        };
-        using (var session = client.StartEventPipeSession(providers, requestRundown: true))
-        using (var file = File.Create(output))
-        {
-            var copy = session.EventStream.CopyToAsync(file);
-            Thread.Sleep(TimeSpan.FromSeconds(seconds));
-            session.Stop();
-            copy.Wait(TimeSpan.FromSeconds(60));
-        }
-
+        ], seconds, output);
         return Report(output, report);
     }
 
@@ -59,11 +49,9 @@ public static class AllocationSampler
             var frames = new List<string>();
             for (var frame = tick.CallStack(); frame is not null && frames.Count < 40; frame = frame.Caller)
             {
-                var name = frame.CodeAddress.FullMethodName;
-                if (!string.IsNullOrEmpty(name))
+                if (TraceSession.MethodName(frame.CodeAddress) is { } name)
                 {
-                    var paren = name.IndexOf('(', StringComparison.Ordinal);
-                    frames.Add(paren > 0 ? name[..paren] : name);
+                    frames.Add(name);
                 }
             }
 
@@ -79,24 +67,13 @@ public static class AllocationSampler
         }
 
         report.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total / 1048576.0:F0} MB of allocations sampled."));
-        Print(report, "allocated type: % of sampled bytes", byType, total, 25);
-        Print(report, "type in the first Twin method on the stack: % of sampled bytes", bySite, total, 40);
+        TraceSession.PrintShares(report, "allocated type: % of sampled bytes", byType, total, 25);
+        TraceSession.PrintShares(report, "type in the first Twin method on the stack: % of sampled bytes", bySite, total, 40);
         if (stacksOf is not null)
         {
-            Print(report, $"stacks of {stacksOf}: % of sampled bytes", stacks, total, 15);
+            TraceSession.PrintShares(report, $"stacks of {stacksOf}: % of sampled bytes", stacks, total, 15);
         }
 
         return 0;
-    }
-
-    private static void Print(TextWriter report, string title, Dictionary<string, long> counts, long total, int top)
-    {
-        report.WriteLine();
-        report.WriteLine($"| {title} | % |");
-        report.WriteLine("|---|---:|");
-        foreach (var (name, count) in counts.OrderByDescending(c => c.Value).Take(top))
-        {
-            report.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name.Replace("|", "/", StringComparison.Ordinal)} | {100.0 * count / Math.Max(1, total):F1} |"));
-        }
     }
 }

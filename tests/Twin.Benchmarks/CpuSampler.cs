@@ -27,21 +27,11 @@ public static class CpuSampler
     public static int Run(int pid, double seconds, string output, TextWriter report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var client = new DiagnosticsClient(pid);
-        var providers = new[]
-        {
+        TraceSession.Record(pid,
+        [
             new EventPipeProvider("Microsoft-DotNETCore-SampleProfiler", EventLevel.Informational),
             new EventPipeProvider(ClrTraceEventParser.ProviderName, EventLevel.Informational, (long)ClrTraceEventParser.Keywords.Default),
-        };
-        using (var session = client.StartEventPipeSession(providers, requestRundown: true))
-        using (var file = File.Create(output))
-        {
-            var copy = session.EventStream.CopyToAsync(file);
-            Thread.Sleep(TimeSpan.FromSeconds(seconds));
-            session.Stop();
-            copy.Wait(TimeSpan.FromSeconds(60));
-        }
-
+        ], seconds, output);
         return Report(output, seconds, report);
     }
 
@@ -64,7 +54,7 @@ public static class CpuSampler
             var frames = new List<string>();
             for (var frame = sample.CallStack(); frame is not null && frames.Count < 200; frame = frame.Caller)
             {
-                frames.Add(Name(frame.CodeAddress));
+                frames.Add(TraceSession.MethodName(frame.CodeAddress) ?? $"[{frame.CodeAddress.ModuleName ?? "native"}]");
             }
 
             if (frames.Count == 0)
@@ -98,11 +88,11 @@ public static class CpuSampler
 
         report.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{managed:N0} samples of threads working in managed code, {native:N0} of threads waiting or in native code, over {seconds:F0} s (~1 sample per thread per ms; a sample profiler counts thread time, not CPU: read the shares, not the totals)."));
-        Print(report, "inclusive: % of working samples with the method on the stack", inclusive, managed, 60);
-        Print(report, "exclusive: % of working samples with the method innermost", exclusive, managed, 25);
+        TraceSession.PrintShares(report, "inclusive: % of working samples with the method on the stack", inclusive, managed, 60);
+        TraceSession.PrintShares(report, "exclusive: % of working samples with the method innermost", exclusive, managed, 25);
         if (callersOf is not null)
         {
-            Print(report, $"callers of {callersOf}: % of working samples", callers, managed, 12);
+            TraceSession.PrintShares(report, $"callers of {callersOf}: % of working samples", callers, managed, 12);
         }
         return 0;
     }
@@ -112,29 +102,5 @@ public static class CpuSampler
     {
         var type = sample.PayloadByName("Type");
         return type is not null && Convert.ToInt32(type, CultureInfo.InvariantCulture) == 2;
-    }
-
-    private static string Name(TraceCodeAddress address)
-    {
-        var method = address.FullMethodName;
-        if (string.IsNullOrEmpty(method))
-        {
-            return $"[{address.ModuleName ?? "native"}]";
-        }
-
-        // Drop the parameter list: the method and its type are enough to read.
-        var paren = method.IndexOf('(', StringComparison.Ordinal);
-        return paren > 0 ? method[..paren] : method;
-    }
-
-    private static void Print(TextWriter report, string title, Dictionary<string, long> counts, long total, int top)
-    {
-        report.WriteLine();
-        report.WriteLine($"| {title} | % |");
-        report.WriteLine("|---|---:|");
-        foreach (var (name, count) in counts.OrderByDescending(c => c.Value).Take(top))
-        {
-            report.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name.Replace("|", "/", StringComparison.Ordinal)} | {100.0 * count / Math.Max(1, total):F1} |"));
-        }
     }
 }

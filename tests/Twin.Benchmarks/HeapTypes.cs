@@ -15,12 +15,6 @@ namespace Twin.Benchmarks;
 /// </summary>
 public static class HeapTypes
 {
-    private const long GcKeyword = 0x1;
-    private const long TypeKeyword = 0x80000;
-    private const long GcHeapDumpKeyword = 0x100000;
-    private const long GcHeapCollectKeyword = 0x800000;
-    private const long GcHeapAndTypeNamesKeyword = 0x1000000;
-
     public static int Run(int pid, int top, TextWriter report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -28,7 +22,8 @@ public static class HeapTypes
         var providers = new[]
         {
             new EventPipeProvider(ClrTraceEventParser.ProviderName, EventLevel.Verbose,
-                GcKeyword | TypeKeyword | GcHeapDumpKeyword | GcHeapCollectKeyword | GcHeapAndTypeNamesKeyword),
+                (long)(ClrTraceEventParser.Keywords.GC | ClrTraceEventParser.Keywords.Type | ClrTraceEventParser.Keywords.GCHeapDump
+                    | ClrTraceEventParser.Keywords.GCHeapCollect | ClrTraceEventParser.Keywords.GCHeapAndTypeNames)),
         };
         var names = new Dictionary<ulong, string>();
         var bytes = new Dictionary<ulong, long>();

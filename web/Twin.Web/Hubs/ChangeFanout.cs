@@ -20,7 +20,7 @@ public sealed partial class ChangeFanout : BackgroundService
 {
     /// <summary>
     /// How long a change may wait for company. 25 ms, not 50: at 10,000 updates/s it halved the
-    /// server's part of the latency (p50 26–28 → 13 ms, p99 74–121 → 63–70 ms) at the same CPU per
+    /// server's part of the latency (p50 26–28 → 13–14 ms, p99 74–121 → 56–71 ms over six runs) at the same CPU per
     /// update; a browser still draws at most once a frame (docs/performance.md, session 5).
     /// </summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(25);
