@@ -28,6 +28,9 @@ internal sealed class HubClients : IAsyncDisposable
     /// <summary>The message's <c>sentAt</c> → receipt: the sockets, the client's parse and its queue.</summary>
     public LatencyHistogram ClientDelay { get; } = new();
 
+    /// <summary>The latencies by second of receipt, from <see cref="LatencySeries.Start"/> on.</summary>
+    public LatencySeries Series { get; } = new();
+
     public long Delivered => Interlocked.Read(ref _delivered);
 
     public IReadOnlyList<string> ZoneOf { get; private set; } = [];
@@ -43,8 +46,11 @@ internal sealed class HubClients : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops counting deliveries and latencies (versions still count), for the drain after the run.</summary>
+    /// <summary>Stops counting deliveries and latencies (versions still count), for a warm-up or the drain after the run.</summary>
     public void StopRecording() => _recording = false;
+
+    /// <summary>Counts deliveries and latencies again, from the measured window's start.</summary>
+    public void StartRecording() => _recording = true;
 
     public long SeenVersion(int client, string id)
     {
@@ -117,6 +123,7 @@ internal sealed class HubClients : IAsyncDisposable
             Latency.Add(now - stamp.At);
             ServerQueue.Add(sentAt - stamp.At);
             ClientDelay.Add(now - sentAt);
+            Series.Add(now, now - stamp.At);
             Interlocked.Increment(ref _delivered);
         }
     }

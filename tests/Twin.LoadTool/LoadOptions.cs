@@ -3,13 +3,16 @@ using System.Globalization;
 namespace Twin.LoadTool;
 
 /// <summary>
-/// Options of <c>run</c>: <c>--url U --clients N --rate R --seconds S [--batch B] [--senders K]
+/// Options of <c>run</c>: <c>--url U --clients N --rate R --seconds S [--warmup W] [--batch B] [--senders K]
 /// [--hot] [--messagepack] [--server-pid P] [--storage-pid P] [--storage CONN] [--azurite-log FILE] [--results FILE]</c>.
 /// </summary>
 internal sealed record LoadOptions(Uri Url, int Clients, int Rate, int Seconds, int Batch)
 {
     /// <summary>Concurrent ingest requests; each sender owns its own twins, so one twin's readings stay in order.</summary>
     public int Senders { get; init; } = 8;
+
+    /// <summary>Seconds of the same load before the measured window, not counted (the silo's JIT tiering and first writes).</summary>
+    public int Warmup { get; init; }
 
     /// <summary>Every reading goes to one station: the hot-twin case.</summary>
     public bool Hot { get; init; }
@@ -49,6 +52,7 @@ internal sealed record LoadOptions(Uri Url, int Clients, int Rate, int Seconds, 
             Math.Clamp(Int("batch", 100), 1, 5_000))
         {
             Senders = Math.Clamp(Int("senders", 8), 1, 256),
+            Warmup = Math.Clamp(Int("warmup", 0), 0, 600),
             Hot = values.ContainsKey("hot"),
             MessagePack = values.ContainsKey("messagepack"),
             ServerPid = Pid("server-pid"),

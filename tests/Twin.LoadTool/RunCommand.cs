@@ -7,7 +7,8 @@ using System.Text.Json.Nodes;
 namespace Twin.LoadTool;
 
 /// <summary>
-/// <c>run</c>: connects the clients, sends readings for the given time, lets the last coalesced
+/// <c>run</c>: connects the clients, sends readings for the given time (after an unmeasured
+/// warm-up at the same rate when asked), lets the last coalesced
 /// messages arrive, then reports accepted updates/s, change → client latency, deliveries, lost
 /// latest states, and (given the PIDs, the storage and Azurite's log) server CPU and memory,
 /// storage writes and durability lag. Exits 1 when a latest state was lost.
@@ -65,6 +66,17 @@ internal static class RunCommand
         await Task.Delay(IdleWindow);
         SetCpu(figures, "server_idle", idle.Server, CpuNow(options).Server, IdleWindow.TotalSeconds, 0);
 
+        if (options.Warmup > 0)
+        {
+            // The same load, unmeasured, straight before the window: a silo's first seconds of
+            // readings include the JIT's tiering of the ingest and write-behind paths and the first
+            // flush of every twin, once per process start.
+            Console.WriteLine($"warming up for {options.Warmup} s at the same rate (not measured)");
+            clients.StopRecording();
+            await new ReadingSenders(ingest, targets, options).RunAsync(TimeSpan.FromSeconds(options.Warmup));
+            clients.StartRecording();
+        }
+
         var senders = new ReadingSenders(ingest, targets, options);
         var before = CpuNow(options);
         var logFrom = StorageProbe.LogOffset(options.AzuriteLog);
@@ -78,7 +90,11 @@ internal static class RunCommand
         Console.WriteLine($"sending for {options.Seconds} s");
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
+        clients.Series.Start(startedAt.ToUnixTimeMilliseconds());
+        using var sampling = new CancellationTokenSource();
+        var cpuBySecond = SampleCpuEverySecond(options, sampling.Token);
         await senders.RunAsync(TimeSpan.FromSeconds(options.Seconds));
+        await sampling.CancelAsync();
         var elapsed = clock.Elapsed.TotalSeconds;
         var after = CpuNow(options);
         var endedAt = DateTimeOffset.UtcNow;
@@ -168,12 +184,38 @@ internal static class RunCommand
         }
 
         figures.Print(Console.Out);
+        Console.WriteLine();
+        clients.Series.Print(Console.Out, options.Seconds + 1, await cpuBySecond);
         if (options.Results is not null)
         {
             await File.WriteAllTextAsync(options.Results, figures.ToKeyValues());
         }
 
         return lost == 0 ? 0 : 1;
+    }
+
+    /// <summary>Each second until cancelled, the CPU of the silo, Azurite and this process over it (% of a core).</summary>
+    private static async Task<List<string>> SampleCpuEverySecond(LoadOptions options, CancellationToken cancel)
+    {
+        var lines = new List<string>();
+        var before = CpuNow(options);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancel))
+            {
+                var now = CpuNow(options);
+                static string Pct(double? a, double? b) => a is { } x && b is { } y ? $"{100 * (y - x),3:F0}" : "n/a";
+                lines.Add($"{Pct(before.Server, now.Server)} / {Pct(before.Storage, now.Storage)} / {Pct(before.Tool, now.Tool)}");
+                before = now;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The sending window closed.
+        }
+
+        return lines;
     }
 
     private static (double? Server, double? Storage, double? Tool) CpuNow(LoadOptions options) => (
@@ -203,6 +245,7 @@ internal static class RunCommand
             ("clients", options.Clients.ToString(CultureInfo.InvariantCulture)),
             ("rate", options.Rate.ToString(CultureInfo.InvariantCulture)),
             ("seconds", options.Seconds.ToString(CultureInfo.InvariantCulture)),
+            ("warmup", options.Warmup.ToString(CultureInfo.InvariantCulture)),
             ("senders", options.Senders.ToString(CultureInfo.InvariantCulture)),
             ("batch", options.Batch.ToString(CultureInfo.InvariantCulture)),
             ("hot", options.Hot ? "1" : "0"),
