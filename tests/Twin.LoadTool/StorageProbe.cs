@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 
@@ -73,7 +75,11 @@ internal static partial class StorageProbe
 
     /// <summary>
     /// Lag in ms of each twin in <paramref name="lastAccepted"/> whose row is found: its last
-    /// write, to its own row in <c>twins</c> or to its write-behind row in a <c>readings</c> table.
+    /// write, to its own row in <c>twins</c>, to a write-behind row of its own in a <c>readings</c>
+    /// table, or to its property of a write-behind bucket entity (<c>RowKey ~b…</c>). A bucket's
+    /// Timestamp is that of its last merge, which may be later than a twin's own write: a packed
+    /// twin's write is when the silo sent it (the stamp before its state) plus how long the
+    /// bucket's last merge took from being sent to being stored (Timestamp − its newest stamp).
     /// </summary>
     public static async Task<List<long>> DurabilityLagAsync(string connectionString, IReadOnlyDictionary<string, long> lastAccepted)
     {
@@ -93,8 +99,26 @@ internal static partial class StorageProbe
             var table = new TableClient(connectionString, name);
             try
             {
-                await foreach (var row in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey", "Timestamp"], maxPerPage: 1_000))
+                await foreach (var row in table.QueryAsync<TableEntity>(maxPerPage: 1_000))
                 {
+                    if (row.RowKey.StartsWith("~b", StringComparison.Ordinal) && row.Timestamp is { } merged)
+                    {
+                        var packed = row.Where(p => p.Key.StartsWith("t_", StringComparison.Ordinal) && p.Value is byte[] { Length: > 8 })
+                            .Select(p => (byte[])p.Value)
+                            .Select(v => (Sent: BinaryPrimitives.ReadInt64LittleEndian(v), Id: StateId(v.AsSpan(8))))
+                            .ToList();
+                        var mergeTook = packed.Count == 0 ? 0 : Math.Max(0, merged.ToUnixTimeMilliseconds() - packed.Max(p => p.Sent));
+                        foreach (var (sent, twin) in packed)
+                        {
+                            if (twin is not null && lastAccepted.ContainsKey(twin))
+                            {
+                                written[twin] = Math.Max(written.GetValueOrDefault(twin), sent + mergeTook);
+                            }
+                        }
+
+                        continue;
+                    }
+
                     var key = Uri.UnescapeDataString(row.PartitionKey + " " + row.RowKey);
                     var id = TwinId().Match(key);
                     if (id.Success && lastAccepted.ContainsKey(id.Value) && row.Timestamp is { } stamp)
@@ -110,6 +134,26 @@ internal static partial class StorageProbe
         }
 
         return [.. written.Select(w => w.Value - lastAccepted[w.Key])];
+    }
+
+    /// <summary>The <c>id</c> of a stored state (JSON), or null.</summary>
+    private static string? StateId(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("id"u8) && reader.Read())
+            {
+                return reader.GetString();
+            }
+
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= 1)
+            {
+                reader.Skip();
+            }
+        }
+
+        return null;
     }
 
     [GeneratedRegex(@"RequestMethod=(?<method>[A-Z]+) RequestURL=(?<url>\S+)")]

@@ -8,16 +8,23 @@ using Twin.Contracts;
 namespace Twin.Silo.Hosting;
 
 /// <summary>
-/// The write-behind store of reading twins (<see cref="TwinStorage.Readings"/>): one row per
-/// grain keyed <c>PartitionKey = {service}-{shard}</c>, <c>RowKey = grain id</c>, each shard in a
-/// table of its own (<c>{table}00</c> … <c>{table}15</c>), so writes gathered over
-/// <see cref="WriteBehindOptions.BatchWindow"/> go as entity-group transactions of up to 100 rows
-/// (one request each) instead of one request per row. A write completes when its batch is stored
-/// (group commit). Writes are unconditional upserts: only the grain's single activation writes its
-/// row, and readers keep the higher version of this row and the grain's own row. One table per
-/// shard because Azurite's work per written row grows with its table (docs/performance.md); on
-/// Azure Storage it changes nothing. Rows of the single table <c>{table}</c> that earlier versions
-/// wrote are still read, so no acknowledged reading is lost on an upgrade.
+/// The write-behind store of reading twins (<see cref="TwinStorage.Readings"/>). Each twin's state
+/// is one binary property (<c>t_…</c>, named after the grain) of a bucket entity
+/// (<c>PartitionKey = {service}-{shard}</c>, <c>RowKey = ~b{bucket}</c>: <see cref="BucketsPerShard"/>
+/// buckets in each of the <see cref="Shards"/> shards, each shard in a table of its own,
+/// <c>{table}00</c> … <c>{table}15</c>), so the writes gathered over
+/// <see cref="WriteBehindOptions.BatchWindow"/> become one merge per bucket, sent as entity-group
+/// transactions of up to 100 entities (one request each), instead of one row per twin: the storage's
+/// work and the silo's (the Azure SDK's per-entity buffers, which outlive young collections while a
+/// transaction is in flight) follow the entities, not the twins (docs/performance.md, session 6).
+/// A write completes when its transaction is stored (group commit). A twin whose state does not fit
+/// a property, or whose bucket is full, gets a row of its own (<c>RowKey = grain id</c>), as every
+/// twin did before buckets; a read takes the higher version of the twin's property and its own row,
+/// so rows written by earlier versions (also those of the single table <c>{table}</c>) are still
+/// read and no acknowledged reading is lost on an upgrade. Writes are unconditional (merges of
+/// distinct properties do not conflict): only the grain's single activation writes its state.
+/// One table per shard because Azurite's work per written row grows with its table; on Azure
+/// Storage it changes nothing.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The semaphore never hands out a wait handle; disposing it while a graceful stop still flushes would fail that flush.")]
 public sealed partial class BatchedTableGrainStorage : IGrainStorage
@@ -26,8 +33,19 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
     public const string DefaultTable = "readings";
 
     public const int Shards = 16;
+
+    /// <summary>Buckets of each shard. Part of the stored format: changing it moves every twin's property.</summary>
+    public const int BucketsPerShard = 8;
+
     private const int MaxBatch = 100;
     private const int MaxColumnBytes = 60_000;
+    // Twins in one bucket entity (an entity holds 252 properties of its own, a binary one 64 KiB);
+    // the rest of a bucket's twins get rows of their own. 8 × 16 buckets × 200 = 25,600 twins packed.
+    private const int MaxBucketTwins = 200;
+    private const string BucketRowPrefix = "~b";
+    private const string PropertyPrefix = "t_";
+    // A packed property: the write's time (Unix ms, little-endian, for the durability probe), then the state.
+    private const int StampBytes = sizeof(long);
     // Transactions in flight at once, over every batch window: a window's writes do not wait for the
     // previous window's transactions (a twin has one write in flight at a time, so no row is in two).
     private const int ConcurrentTransactions = 16;
@@ -41,8 +59,10 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
     private readonly ConcurrentQueue<PendingWrite> _queue = new();
     private readonly Lazy<Task> _created;
     private readonly SemaphoreSlim _transactionSlots = new(ConcurrentTransactions);
+    private readonly ConcurrentDictionary<(int Shard, int Bucket), BucketRoom> _rooms = new();
     private int _pumping;
     private long _rowsWritten;
+    private long _entitiesWritten;
     private long _transactions;
 
     public BatchedTableGrainStorage(TableServiceClient service, string tableName, string serviceId, TimeSpan window, IGrainStorageSerializer serializer, ILogger<BatchedTableGrainStorage> logger)
@@ -57,8 +77,11 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
         _created = new Lazy<Task>(() => Task.WhenAll(_tables.Select(t => t.CreateIfNotExistsAsync())));
     }
 
-    /// <summary>Rows stored so far (a row written twice counts twice).</summary>
+    /// <summary>Twin states stored so far, packed or in rows of their own (a twin written twice counts twice).</summary>
     public long RowsWritten => Interlocked.Read(ref _rowsWritten);
+
+    /// <summary>Entities stored so far: one per bucket merge and per row of its own.</summary>
+    public long EntitiesWritten => Interlocked.Read(ref _entitiesWritten);
 
     /// <summary>Table requests that stored rows so far (each a transaction of up to 100 rows).</summary>
     public long Transactions => Interlocked.Read(ref _transactions);
@@ -74,6 +97,31 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
 
     public static string RowOf(GrainId grainId) => Key(grainId.ToString());
 
+    /// <summary>The bucket entity's row key and the property that hold <paramref name="grainId"/>'s state when it is packed.</summary>
+    public static (string Row, string Property) PackedOf(GrainId grainId) =>
+        (BucketRow(Bucket(RowOf(grainId))), PropertyOf(grainId.ToString()));
+
+    private static string BucketRow(int bucket) => string.Create(CultureInfo.InvariantCulture, $"{BucketRowPrefix}{bucket:00}");
+
+    /// <summary>The property of a grain: letters and digits kept, any other character as <c>_</c> and 4 hex digits.</summary>
+    private static string PropertyOf(string grain)
+    {
+        var name = new System.Text.StringBuilder(PropertyPrefix, PropertyPrefix.Length + grain.Length + 8);
+        foreach (var c in grain)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                name.Append(c);
+            }
+            else
+            {
+                name.Append('_').Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            }
+        }
+
+        return name.ToString();
+    }
+
     /// <summary>What every partition key of <paramref name="serviceId"/> starts with, before <c>-{shard}</c>.</summary>
     public static string PartitionPrefix(string serviceId) => Key(serviceId);
 
@@ -82,28 +130,45 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
         ArgumentNullException.ThrowIfNull(grainState);
         await _created.Value;
         var (partition, rowKey) = (PartitionOf(grainId), RowOf(grainId));
-        var row = await _tables[Shard(rowKey)].GetEntityIfExistsAsync<TableEntity>(partition, rowKey);
-        var entity = row.HasValue ? row.Value : await LegacyRow(partition, rowKey);
-        if (entity is not null && Read(entity) is { } data)
+        var (bucketRow, property) = PackedOf(grainId);
+        var table = _tables[Shard(rowKey)];
+        var packedRead = table.GetEntityIfExistsAsync<TableEntity>(partition, bucketRow, select: [property]);
+        var ownRead = OwnRow(table, partition, rowKey);
+        var (packedRow, own) = (await packedRead, await ownRead);
+        var candidates = new List<(TableEntity Entity, T? State)>(2);
+        if (packedRow.HasValue && packedRow.Value is { } bucket && Unpack(bucket.GetBinary(property)) is { } packed)
         {
-            grainState.State = _serializer.Deserialize<T>(data);
-            grainState.ETag = entity.ETag.ToString();
+            Room(Shard(rowKey), Bucket(rowKey)).Learn(property);
+            candidates.Add((bucket, _serializer.Deserialize<T>(packed)));
+        }
+
+        if (own is not null && Read(own) is { } data)
+        {
+            candidates.Add((own, _serializer.Deserialize<T>(data)));
+        }
+
+        if (candidates.Count > 0)
+        {
+            // Both: the newer (a twin moved between its property and a row of its own, or an earlier version's row).
+            var newest = candidates.MaxBy(c => c.State is Twin.Contracts.Model.TwinState twin ? twin.Version : 0);
+            grainState.State = newest.State!;
+            grainState.ETag = newest.Entity.ETag.ToString();
             grainState.RecordExists = true;
         }
+    }
+
+    /// <summary>The twin's row of its own, in its shard's table or, as earlier versions wrote it, the single table; or null.</summary>
+    private async Task<TableEntity?> OwnRow(TableClient table, string partition, string rowKey)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey);
+        return row.HasValue ? row.Value : await LegacyRow(partition, rowKey);
     }
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         ArgumentNullException.ThrowIfNull(grainState);
         var rowKey = RowOf(grainId);
-        var entity = new TableEntity(PartitionOf(grainId), rowKey);
-        var data = _serializer.Serialize(grainState.State).ToMemory();
-        for (var (i, offset) = (0, 0); offset < data.Length || i == 0; i++, offset += MaxColumnBytes)
-        {
-            entity[i == 0 ? "Data" : $"Data{i}"] = data.Slice(offset, Math.Min(MaxColumnBytes, data.Length - offset)).ToArray();
-        }
-
-        var write = new PendingWrite(entity, Shard(rowKey));
+        var write = new PendingWrite(PartitionOf(grainId), rowKey, PropertyOf(grainId.ToString()), _serializer.Serialize(grainState.State).ToMemory());
         _queue.Enqueue(write);
         if (Interlocked.CompareExchange(ref _pumping, 1, 0) == 0)
         {
@@ -119,6 +184,9 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
         ArgumentNullException.ThrowIfNull(grainState);
         await _created.Value;
         var (partition, rowKey) = (PartitionOf(grainId), RowOf(grainId));
+        var (bucketRow, property) = PackedOf(grainId);
+        // A property cannot be removed by a merge: an empty one reads as none.
+        await _tables[Shard(rowKey)].UpsertEntityAsync(new TableEntity(partition, bucketRow) { [property] = Array.Empty<byte>() }, TableUpdateMode.Merge);
         await _tables[Shard(rowKey)].DeleteEntityAsync(partition, rowKey);
         if (await LegacyRow(partition, rowKey) is not null)
         {
@@ -128,6 +196,28 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
         grainState.RecordExists = false;
         grainState.ETag = null;
     }
+
+    /// <summary>
+    /// Every twin state an entity of this store holds: each non-empty property of a bucket entity,
+    /// or the one state of a row of its own.
+    /// </summary>
+    public static IEnumerable<BinaryData> ReadAll(TableEntity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        if (!entity.RowKey.StartsWith(BucketRowPrefix, StringComparison.Ordinal))
+        {
+            return Read(entity) is { } data ? [data] : [];
+        }
+
+        return entity.Where(p => p.Key.StartsWith(PropertyPrefix, StringComparison.Ordinal))
+            .Select(p => Unpack(p.Value as byte[] ?? (p.Value as BinaryData)?.ToArray()))
+            .OfType<BinaryData>()
+            .ToList();
+    }
+
+    /// <summary>A packed property's state (after its write stamp), or null when it is empty (cleared) or missing.</summary>
+    private static BinaryData? Unpack(byte[]? value) =>
+        value is { Length: > StampBytes } ? BinaryData.FromBytes(value.AsMemory(StampBytes)) : null;
 
     /// <summary>Reads a row's state bytes back (the <c>Data</c> column and its continuations), or null.</summary>
     public static BinaryData? Read(TableEntity entity)
@@ -207,12 +297,12 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
             return;
         }
 
-        // The last write of a row wins; earlier ones complete with it.
+        // The last write of a twin wins; earlier ones complete with it.
         var latest = new Dictionary<(string, string), PendingWrite>();
         var followers = new Dictionary<PendingWrite, List<PendingWrite>>();
         foreach (var write in writes)
         {
-            var key = (write.Entity.PartitionKey, write.Entity.RowKey);
+            var key = (write.Partition, write.RowKey);
             if (latest.TryGetValue(key, out var earlier))
             {
                 var list = followers.GetValueOrDefault(earlier) ?? [];
@@ -224,28 +314,66 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
             latest[key] = write;
         }
 
-        var batches = latest.Values.GroupBy(w => w.Entity.PartitionKey).SelectMany(g => g.Chunk(MaxBatch)).ToList();
+        var sentAt = new byte[StampBytes];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(sentAt, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        var entities = new List<StoredEntity>();
+        foreach (var group in latest.Values.GroupBy(w => (Shard(w.RowKey), Bucket(w.RowKey))))
+        {
+            var room = Room(group.Key.Item1, group.Key.Item2);
+            var packed = group.Where(w => w.Data.Length <= MaxColumnBytes && w.Property.Length <= 255 && room.Admit(w.Property)).ToList();
+            if (packed.Count > 0)
+            {
+                var bucket = new TableEntity(packed[0].Partition, BucketRow(group.Key.Item2));
+                foreach (var write in packed)
+                {
+                    var value = new byte[StampBytes + write.Data.Length];
+                    sentAt.CopyTo(value, 0);
+                    write.Data.Span.CopyTo(value.AsSpan(StampBytes));
+                    bucket[write.Property] = value;
+                }
+
+                entities.Add(new StoredEntity(group.Key.Item1, new TableTransactionAction(TableTransactionActionType.UpsertMerge, bucket), packed, room));
+            }
+
+            foreach (var write in group.Except(packed))
+            {
+                entities.Add(new StoredEntity(group.Key.Item1, new TableTransactionAction(TableTransactionActionType.UpsertReplace, OwnEntity(write)), [write], null));
+            }
+        }
+
+        var batches = entities.GroupBy(e => e.Shard).SelectMany(g => g.Chunk(MaxBatch)).ToList();
         await Task.WhenAll(batches.Select(async batch =>
         {
             await _transactionSlots.WaitAsync();
             try
             {
-                await _tables[batch[0].Shard].SubmitTransactionAsync(batch.Select(w => new TableTransactionAction(TableTransactionActionType.UpsertReplace, w.Entity)));
+                await _tables[batch[0].Shard].SubmitTransactionAsync(batch.Select(e => e.Action));
                 Interlocked.Increment(ref _transactions);
-                Interlocked.Add(ref _rowsWritten, batch.Length);
-                foreach (var write in batch)
+                Interlocked.Add(ref _entitiesWritten, batch.Length);
+                foreach (var write in batch.SelectMany(e => e.Writes))
                 {
+                    Interlocked.Increment(ref _rowsWritten);
                     write.Stored.TrySetResult();
                     followers.GetValueOrDefault(write)?.ForEach(f => f.Stored.TrySetResult());
                 }
             }
             catch (Exception e) when (e is RequestFailedException or TableTransactionFailedException or OperationCanceledException)
             {
-                LogBatchFailed(_logger, batch.Length, e);
-                foreach (var write in batch)
+                LogBatchFailed(_logger, batch.Sum(b => b.Writes.Count), e);
+                foreach (var entity in batch)
                 {
-                    write.Stored.TrySetException(e);
-                    followers.GetValueOrDefault(write)?.ForEach(f => f.Stored.TrySetException(e));
+                    // Refused as malformed (Azure's property limits among the causes): these twins take
+                    // rows of their own from their next write on, and the bucket takes no new ones.
+                    if (e is RequestFailedException { Status: 400 } && entity.Room is { } room)
+                    {
+                        room.Evict(entity.Writes.Select(w => w.Property));
+                    }
+
+                    foreach (var write in entity.Writes)
+                    {
+                        write.Stored.TrySetException(e);
+                        followers.GetValueOrDefault(write)?.ForEach(f => f.Stored.TrySetException(e));
+                    }
                 }
             }
             finally
@@ -255,7 +383,26 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
         }));
     }
 
-    private static int Shard(string row)
+    /// <summary>A twin's row of its own: its state in <c>Data</c>, and <c>Data1</c>, … beyond 60,000 bytes.</summary>
+    private static TableEntity OwnEntity(PendingWrite write)
+    {
+        var entity = new TableEntity(write.Partition, write.RowKey);
+        var data = write.Data;
+        for (var (i, offset) = (0, 0); offset < data.Length || i == 0; i++, offset += MaxColumnBytes)
+        {
+            entity[i == 0 ? "Data" : $"Data{i}"] = data.Slice(offset, Math.Min(MaxColumnBytes, data.Length - offset)).ToArray();
+        }
+
+        return entity;
+    }
+
+    private BucketRoom Room(int shard, int bucket) => _rooms.GetOrAdd((shard, bucket), static _ => new BucketRoom());
+
+    private static int Bucket(string row) => (int)(Hash(row) / Shards % BucketsPerShard);
+
+    private static int Shard(string row) => (int)(Hash(row) % Shards);
+
+    private static uint Hash(string row)
     {
         var hash = 2166136261u;
         foreach (var c in row)
@@ -263,7 +410,7 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
             hash = (hash ^ c) * 16777619u;
         }
 
-        return (int)(hash % Shards);
+        return hash;
     }
 
     /// <summary>Escapes what table keys may not hold (<c>/ \ # ?</c>, control characters) and <c>%</c>.</summary>
@@ -272,12 +419,57 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
     [LoggerMessage(Level = LogLevel.Warning, Message = "Write-behind batch of {Rows} rows failed; the twins write again on their next flush")]
     private static partial void LogBatchFailed(ILogger logger, int rows, Exception exception);
 
-    private sealed class PendingWrite(TableEntity entity, int shard)
+    private sealed class PendingWrite(string partition, string rowKey, string property, ReadOnlyMemory<byte> data)
     {
-        public TableEntity Entity { get; } = entity;
+        public string Partition { get; } = partition;
 
-        public int Shard { get; } = shard;
+        public string RowKey { get; } = rowKey;
+
+        public string Property { get; } = property;
+
+        public ReadOnlyMemory<byte> Data { get; } = data;
 
         public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>One entity of a transaction: a bucket merge (with its room) or a row of its own, and the writes it stores.</summary>
+    private sealed record StoredEntity(int Shard, TableTransactionAction Action, IReadOnlyList<PendingWrite> Writes, BucketRoom? Room);
+
+    /// <summary>
+    /// The twins this silo knows in one bucket entity, so it never asks the entity to hold more than
+    /// <see cref="MaxBucketTwins"/> (another silo's twins it has not seen may add a few).
+    /// </summary>
+    private sealed class BucketRoom
+    {
+        private readonly HashSet<string> _properties = new(StringComparer.Ordinal);
+        private bool _full;
+
+        /// <summary>Whether <paramref name="property"/> is, or may now be, in the bucket.</summary>
+        public bool Admit(string property)
+        {
+            lock (_properties)
+            {
+                return _properties.Contains(property) || (!_full && _properties.Count < MaxBucketTwins && _properties.Add(property));
+            }
+        }
+
+        /// <summary>A property read back from the bucket.</summary>
+        public void Learn(string property)
+        {
+            lock (_properties)
+            {
+                _properties.Add(property);
+            }
+        }
+
+        /// <summary>The bucket refused these: they go to rows of their own, and it takes no new ones.</summary>
+        public void Evict(IEnumerable<string> properties)
+        {
+            lock (_properties)
+            {
+                _full = true;
+                _properties.ExceptWith(properties);
+            }
+        }
     }
 }

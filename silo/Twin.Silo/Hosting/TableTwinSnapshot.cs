@@ -75,7 +75,7 @@ public sealed partial class TableTwinSnapshot(TableServiceClient service, string
             {
                 var values = page.Values;
                 rows += values.Count;
-                pages.Add(Task.Run(() => values.Select(row => BatchedTableGrainStorage.Read(row) is { } data ? Decode(data) : null).ToArray(), cancellationToken));
+                pages.Add(Task.Run(() => values.SelectMany(BatchedTableGrainStorage.ReadAll).Select(Decode).ToArray(), cancellationToken));
             }
         }
         catch (Azure.RequestFailedException e) when (e.Status == 404)
@@ -87,7 +87,8 @@ public sealed partial class TableTwinSnapshot(TableServiceClient service, string
         return (rows, decoded.SelectMany(p => p).OfType<TwinState>());
     }
 
-    private static TwinState? Decode(BinaryData data)
+    /// <summary>A stored state of any twin kind (its <c>id</c> says which), or null for none.</summary>
+    public static TwinState? Decode(BinaryData data)
     {
         var reader = new Utf8JsonReader(data.ToMemory().Span);
         string? id = null;
