@@ -10,34 +10,55 @@ namespace Twin.Contracts.Stats;
 [Alias("twin.stats")]
 public sealed class TwinStats
 {
+    // Each dictionary is made when first asked for: a zone keeps one contribution per member, and a
+    // station's, say, fills one of the eight. Orleans serializes the fields (null when never made);
+    // JSON and callers see the properties, never null.
     [Id(0)]
-    public SortedDictionary<EnterpriseStatus, int> EnterprisesByStatus { get; init; } = [];
+    private SortedDictionary<EnterpriseStatus, int>? _enterprisesByStatus;
+
+    [Id(2)]
+    private SortedDictionary<ConstructionStage, int>? _buildingsByStage;
+
+    [Id(3)]
+    private SortedDictionary<BuildingUse, decimal>? _completedFloorArea;
+
+    [Id(4)]
+    private SortedDictionary<BuildingUse, decimal>? _plannedFloorArea;
+
+    [Id(6)]
+    private SortedDictionary<string, MonthTotals>? _monthly;
+
+    [Id(7)]
+    private SortedDictionary<PlantStatus, int>? _plantsByStatus;
+
+    [Id(11)]
+    private SortedDictionary<NetworkStatus, int>? _networkByStatus;
+
+    [Id(12)]
+    private SortedDictionary<StationType, int>? _stationsByType;
+
+    public SortedDictionary<EnterpriseStatus, int> EnterprisesByStatus { get => _enterprisesByStatus ??= []; init => _enterprisesByStatus = value; }
 
     /// <summary>Enterprises above designated size (规上), not exited.</summary>
     [Id(1)]
     public int AboveDesignatedSize { get; set; }
 
-    [Id(2)]
-    public SortedDictionary<ConstructionStage, int> BuildingsByStage { get; init; } = [];
+    public SortedDictionary<ConstructionStage, int> BuildingsByStage { get => _buildingsByStage ??= []; init => _buildingsByStage = value; }
 
     /// <summary>Floor area of completed standard buildings, by use.</summary>
-    [Id(3)]
-    public SortedDictionary<BuildingUse, decimal> CompletedFloorArea { get; init; } = [];
+    public SortedDictionary<BuildingUse, decimal> CompletedFloorArea { get => _completedFloorArea ??= []; init => _completedFloorArea = value; }
 
     /// <summary>Floor area of every standard building, built or not, by use.</summary>
-    [Id(4)]
-    public SortedDictionary<BuildingUse, decimal> PlannedFloorArea { get; init; } = [];
+    public SortedDictionary<BuildingUse, decimal> PlannedFloorArea { get => _plannedFloorArea ??= []; init => _plannedFloorArea = value; }
 
     /// <summary>Completed standard buildings with no tenant.</summary>
     [Id(5)]
     public int VacantCompletedBuildings { get; set; }
 
     /// <summary>Revenue, tax and exports by month (<c>YYYY-MM</c>).</summary>
-    [Id(6)]
-    public SortedDictionary<string, MonthTotals> Monthly { get; init; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, MonthTotals> Monthly { get => _monthly ??= new(StringComparer.Ordinal); init => _monthly = value; }
 
-    [Id(7)]
-    public SortedDictionary<PlantStatus, int> PlantsByStatus { get; init; } = [];
+    public SortedDictionary<PlantStatus, int> PlantsByStatus { get => _plantsByStatus ??= []; init => _plantsByStatus = value; }
 
     /// <summary>Plants whose latest effluent meets every permit limit.</summary>
     [Id(8)]
@@ -51,11 +72,9 @@ public sealed class TwinStats
     [Id(10)]
     public decimal PlantInflow { get; set; }
 
-    [Id(11)]
-    public SortedDictionary<NetworkStatus, int> NetworkByStatus { get; init; } = [];
+    public SortedDictionary<NetworkStatus, int> NetworkByStatus { get => _networkByStatus ??= []; init => _networkByStatus = value; }
 
-    [Id(12)]
-    public SortedDictionary<StationType, int> StationsByType { get; init; } = [];
+    public SortedDictionary<StationType, int> StationsByType { get => _stationsByType ??= []; init => _stationsByType = value; }
 
     [Id(13)]
     public int Facilities { get; set; }
@@ -67,16 +86,16 @@ public sealed class TwinStats
     public int EnterprisesSettled =>
         Count(EnterpriseStatus.UnderConstruction) + Count(EnterpriseStatus.InProduction) + Count(EnterpriseStatus.Suspended);
 
-    public int Count(EnterpriseStatus status) => EnterprisesByStatus.GetValueOrDefault(status);
+    public int Count(EnterpriseStatus status) => _enterprisesByStatus?.GetValueOrDefault(status) ?? 0;
 
-    public int Count(ConstructionStage stage) => BuildingsByStage.GetValueOrDefault(stage);
+    public int Count(ConstructionStage stage) => _buildingsByStage?.GetValueOrDefault(stage) ?? 0;
 
     /// <summary>Revenue, tax and exports summed over the months of <paramref name="year"/>.</summary>
     public MonthTotals YearToDate(int year)
     {
         var prefix = $"{year:D4}-";
         var total = new MonthTotals();
-        foreach (var (month, totals) in Monthly)
+        foreach (var (month, totals) in _monthly ?? [])
         {
             if (month.StartsWith(prefix, StringComparison.Ordinal))
             {
@@ -91,31 +110,35 @@ public sealed class TwinStats
     public void Accumulate(TwinStats other, int sign)
     {
         ArgumentNullException.ThrowIfNull(other);
-        Merge(EnterprisesByStatus, other.EnterprisesByStatus, sign);
+        Merge(ref _enterprisesByStatus, other._enterprisesByStatus, sign);
         AboveDesignatedSize += sign * other.AboveDesignatedSize;
-        Merge(BuildingsByStage, other.BuildingsByStage, sign);
-        Merge(CompletedFloorArea, other.CompletedFloorArea, sign);
-        Merge(PlannedFloorArea, other.PlannedFloorArea, sign);
+        Merge(ref _buildingsByStage, other._buildingsByStage, sign);
+        Merge(ref _completedFloorArea, other._completedFloorArea, sign);
+        Merge(ref _plannedFloorArea, other._plannedFloorArea, sign);
         VacantCompletedBuildings += sign * other.VacantCompletedBuildings;
-        foreach (var (month, totals) in other.Monthly)
+        if (other._monthly is { Count: > 0 } months)
         {
-            var sum = Monthly.GetValueOrDefault(month) + (sign * totals);
-            if (sum.IsZero)
+            var monthly = Monthly;
+            foreach (var (month, totals) in months)
             {
-                Monthly.Remove(month);
-            }
-            else
-            {
-                Monthly[month] = sum;
+                var sum = monthly.GetValueOrDefault(month) + (sign * totals);
+                if (sum.IsZero)
+                {
+                    monthly.Remove(month);
+                }
+                else
+                {
+                    monthly[month] = sum;
+                }
             }
         }
 
-        Merge(PlantsByStatus, other.PlantsByStatus, sign);
+        Merge(ref _plantsByStatus, other._plantsByStatus, sign);
         PlantsCompliant += sign * other.PlantsCompliant;
         PlantCapacity += sign * other.PlantCapacity;
         PlantInflow += sign * other.PlantInflow;
-        Merge(NetworkByStatus, other.NetworkByStatus, sign);
-        Merge(StationsByType, other.StationsByType, sign);
+        Merge(ref _networkByStatus, other._networkByStatus, sign);
+        Merge(ref _stationsByType, other._stationsByType, sign);
         Facilities += sign * other.Facilities;
     }
 
@@ -126,9 +149,15 @@ public sealed class TwinStats
         return copy;
     }
 
-    private static void Merge<TKey>(SortedDictionary<TKey, int> into, SortedDictionary<TKey, int> from, int sign)
+    private static void Merge<TKey>(ref SortedDictionary<TKey, int>? into, SortedDictionary<TKey, int>? from, int sign)
         where TKey : notnull
     {
+        if (from is not { Count: > 0 })
+        {
+            return;
+        }
+
+        into ??= [];
         foreach (var (key, value) in from)
         {
             var sum = into.GetValueOrDefault(key) + (sign * value);
@@ -143,9 +172,15 @@ public sealed class TwinStats
         }
     }
 
-    private static void Merge<TKey>(SortedDictionary<TKey, decimal> into, SortedDictionary<TKey, decimal> from, int sign)
+    private static void Merge<TKey>(ref SortedDictionary<TKey, decimal>? into, SortedDictionary<TKey, decimal>? from, int sign)
         where TKey : notnull
     {
+        if (from is not { Count: > 0 })
+        {
+            return;
+        }
+
+        into ??= [];
         foreach (var (key, value) in from)
         {
             var sum = into.GetValueOrDefault(key) + (sign * value);
