@@ -18,6 +18,13 @@ public sealed class WriteBehindOptions
     /// <summary>How long the readings store gathers writes into one batch of table transactions.</summary>
     public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// How many twins one bucket entity of the readings store takes before the rest of its twins get
+    /// rows of their own (an entity holds at most 252 properties). Lowering it only moves new twins
+    /// to rows: a read takes the newer of a twin's property and its row.
+    /// </summary>
+    public int MaxTwinsPerBucket { get; set; } = 200;
+
     /// <summary>When an acknowledged reading is in storage at the latest, storage keeping up: what <c>POST /api/ingest</c> tells senders.</summary>
     public TimeSpan FlushDeadline => FlushInterval + BatchWindow;
 }

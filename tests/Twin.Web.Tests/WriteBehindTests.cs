@@ -78,12 +78,7 @@ public sealed class WriteBehindTests : IAsyncLifetime
             using var device = await first.KeyClientAsync();
             var grains = first.Services.GetRequiredService<IGrainFactory>();
             var store = (BatchedTableGrainStorage)first.Services.GetRequiredKeyedService<IGrainStorage>(TwinStorage.Readings);
-            // The stations whose states share one bucket entity (the most of any bucket).
-            sharing = (await client.Features("?kind=station")).Select(s => s.Id())
-                .GroupBy(id => Bucket(store, grains.GetGrain<IStationGrain>(id).GetGrainId()))
-                .MaxBy(g => g.Count())!
-                .ToList();
-            Assert.True(sharing.Count >= 2, "the seed has no two stations in one bucket");
+            sharing = await SharingOneBucket(first, client);
             versions = await IngestRounds(device, sharing, rounds: 5);
             var rows = await WaitForRows(serviceId, sharing, versions);
             Assert.All(sharing, id => Assert.Equal(4, rows[id].Latest!.Values["pm25"]));
@@ -105,6 +100,42 @@ public sealed class WriteBehindTests : IAsyncLifetime
             var twin = await reader.Twin(id);
             Assert.Equal(versions[id], twin.Version());
             Assert.Equal(4, twin["properties"]!["latest"]!["values"]!["pm25"]!.GetValue<double>());
+        }
+    }
+
+    [Fact]
+    public async Task A_twin_whose_bucket_is_full_gets_a_row_of_its_own_that_a_restarted_silo_reads()
+    {
+        var serviceId = $"w{Guid.NewGuid():N}"[..20];
+        List<string> sharing;
+        Dictionary<string, long> versions;
+        await using (var first = Host(flushInterval: "00:00:00.300", serviceId))
+        {
+            first.Settings["Twin:WriteBehind:MaxTwinsPerBucket"] = "1";
+            var client = await first.ReadyClientAsync();
+            using var device = await first.KeyClientAsync();
+            var grains = first.Services.GetRequiredService<IGrainFactory>();
+            var store = (BatchedTableGrainStorage)first.Services.GetRequiredKeyedService<IGrainStorage>(TwinStorage.Readings);
+            sharing = await SharingOneBucket(first, client);
+            versions = await IngestRounds(device, sharing, rounds: 3);
+            await WaitForRows(serviceId, sharing, versions);
+
+            // The bucket took the first twin it was given; every other twin of it has a row of its own.
+            var (partition, bucketRow) = Bucket(store, grains.GetGrain<IStationGrain>(sharing[0]).GetGrainId());
+            var entities = await ReadingsEntities(partition);
+            var packed = BatchedTableGrainStorage.ReadAll(Assert.Single(entities, e => e.RowKey == bucketRow)).Select(d => TableTwinSnapshot.Decode(d)!.Id).ToList();
+            Assert.Single(packed);
+            var rowsOfTheirOwn = sharing.Where(id => entities.Any(e => e.RowKey == BatchedTableGrainStorage.RowOf(grains.GetGrain<IStationGrain>(id).GetGrainId()))).ToList();
+            Assert.Equal(sharing.Except(packed).Order(), rowsOfTheirOwn.Order());
+        }
+
+        await using var second = Host(flushInterval: "00:10:00", serviceId);
+        var reader = await second.ReadyClientAsync();
+        var catalog = (await reader.Features("?kind=station")).ToDictionary(s => s.Id(), s => s.Version());
+        foreach (var id in sharing)
+        {
+            Assert.Equal(versions[id], catalog[id]);
+            Assert.Equal(versions[id], (await reader.Twin(id)).Version());
         }
     }
 
@@ -313,6 +344,19 @@ public sealed class WriteBehindTests : IAsyncLifetime
         }
 
         return versions;
+    }
+
+    /// <summary>The stations whose states share one bucket entity (the most of any bucket).</summary>
+    private static async Task<List<string>> SharingOneBucket(TwinHost host, HttpClient client)
+    {
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        var store = (BatchedTableGrainStorage)host.Services.GetRequiredKeyedService<IGrainStorage>(TwinStorage.Readings);
+        var sharing = (await client.Features("?kind=station")).Select(s => s.Id())
+            .GroupBy(id => Bucket(store, grains.GetGrain<IStationGrain>(id).GetGrainId()))
+            .MaxBy(g => g.Count())!
+            .ToList();
+        Assert.True(sharing.Count >= 2, "the seed has no two stations in one bucket");
+        return sharing;
     }
 
     /// <summary>The partition and bucket entity that hold a grain's state when it is packed.</summary>

@@ -18,7 +18,7 @@ namespace Twin.Silo.Hosting;
 /// work and the silo's (the Azure SDK's per-entity buffers, which outlive young collections while a
 /// transaction is in flight) follow the entities, not the twins (docs/performance.md, session 6).
 /// A write completes when its transaction is stored (group commit). A twin whose state does not fit
-/// a property, or whose bucket is full, gets a row of its own (<c>RowKey = grain id</c>), as every
+/// a property, or whose bucket is full (<see cref="WriteBehindOptions.MaxTwinsPerBucket"/>), gets a row of its own (<c>RowKey = grain id</c>), as every
 /// twin did before buckets; a read takes the higher version of the twin's property and its own row,
 /// so rows written by earlier versions (also those of the single table <c>{table}</c>) are still
 /// read and no acknowledged reading is lost on an upgrade. Writes are unconditional (merges of
@@ -39,9 +39,6 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
 
     private const int MaxBatch = 100;
     private const int MaxColumnBytes = 60_000;
-    // Twins in one bucket entity (an entity holds 252 properties of its own, a binary one 64 KiB);
-    // the rest of a bucket's twins get rows of their own. 8 × 16 buckets × 200 = 25,600 twins packed.
-    private const int MaxBucketTwins = 200;
     private const string BucketRowPrefix = "~b";
     private const string PropertyPrefix = "t_";
     // A packed property: the write's time (Unix ms, little-endian, for the durability probe), then the state.
@@ -60,14 +57,25 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
     private readonly Lazy<Task> _created;
     private readonly SemaphoreSlim _transactionSlots = new(ConcurrentTransactions);
     private readonly ConcurrentDictionary<(int Shard, int Bucket), BucketRoom> _rooms = new();
+    private readonly int _maxTwinsPerBucket;
     private int _pumping;
     private long _rowsWritten;
     private long _entitiesWritten;
     private long _transactions;
 
-    public BatchedTableGrainStorage(TableServiceClient service, string tableName, string serviceId, TimeSpan window, IGrainStorageSerializer serializer, ILogger<BatchedTableGrainStorage> logger)
+    /// <summary>
+    /// A store whose windows last <see cref="WriteBehindOptions.BatchWindow"/> and whose buckets take
+    /// <see cref="WriteBehindOptions.MaxTwinsPerBucket"/> twins each (an entity holds 252 properties
+    /// of its own, a binary one 64 KiB; with 200, 16 × 8 buckets pack 25,600 twins).
+    /// </summary>
+    public BatchedTableGrainStorage(TableServiceClient service, string tableName, string serviceId, WriteBehindOptions options, IGrainStorageSerializer serializer, ILogger<BatchedTableGrainStorage> logger)
     {
         ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxTwinsPerBucket, nameof(options.MaxTwinsPerBucket));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxTwinsPerBucket, 250, nameof(options.MaxTwinsPerBucket));
+        var window = options.BatchWindow;
+        _maxTwinsPerBucket = options.MaxTwinsPerBucket;
         _tables = [.. Enumerable.Range(0, Shards).Select(shard => service.GetTableClient(ShardTable(tableName, shard)))];
         _legacy = service.GetTableClient(tableName);
         _service = Key(serviceId);
@@ -396,7 +404,7 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
         return entity;
     }
 
-    private BucketRoom Room(int shard, int bucket) => _rooms.GetOrAdd((shard, bucket), static _ => new BucketRoom());
+    private BucketRoom Room(int shard, int bucket) => _rooms.GetOrAdd((shard, bucket), static (_, max) => new BucketRoom(max), _maxTwinsPerBucket);
 
     private static int Bucket(string row) => (int)(Hash(row) / Shards % BucketsPerShard);
 
@@ -437,9 +445,9 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
 
     /// <summary>
     /// The twins this silo knows in one bucket entity, so it never asks the entity to hold more than
-    /// <see cref="MaxBucketTwins"/> (another silo's twins it has not seen may add a few).
+    /// <paramref name="max"/> (another silo's twins it has not seen may add a few).
     /// </summary>
-    private sealed class BucketRoom
+    private sealed class BucketRoom(int max)
     {
         private readonly HashSet<string> _properties = new(StringComparer.Ordinal);
         private bool _full;
@@ -449,7 +457,7 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
         {
             lock (_properties)
             {
-                return _properties.Contains(property) || (!_full && _properties.Count < MaxBucketTwins && _properties.Add(property));
+                return _properties.Contains(property) || (!_full && _properties.Count < max && _properties.Add(property));
             }
         }
 

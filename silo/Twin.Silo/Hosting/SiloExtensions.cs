@@ -52,7 +52,7 @@ public static class SiloExtensions
                 new TableServiceClient(connectionString),
                 BatchedTableGrainStorage.DefaultTable,
                 options.Cluster.ServiceId,
-                sp.GetRequiredService<IOptions<WriteBehindOptions>>().Value.BatchWindow,
+                sp.GetRequiredService<IOptions<WriteBehindOptions>>().Value,
                 new TwinStorageSerializer(),
                 sp.GetRequiredService<ILogger<BatchedTableGrainStorage>>()));
             silo.AddAzureTableGrainStorage(TwinStorage.PubSub, (AzureTableStorageOptions o) =>
