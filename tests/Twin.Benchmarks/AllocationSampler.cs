@@ -35,6 +35,7 @@ public static class AllocationSampler
         var bySite = new Dictionary<string, long>(StringComparer.Ordinal);
         var stacksOf = Environment.GetEnvironmentVariable("TWIN_PROFILE_STACKS_OF");
         var stacks = new Dictionary<string, long>(StringComparer.Ordinal);
+        var large = new Dictionary<string, long>(StringComparer.Ordinal);
         long total = 0;
         foreach (var e in log.Events)
         {
@@ -59,6 +60,12 @@ public static class AllocationSampler
             var site = frames.FirstOrDefault(f => f.StartsWith("Twin.", StringComparison.Ordinal)) ?? string.Join(" ← ", frames.Take(2));
             var key = $"{tick.TypeName} in {site}";
             bySite[key] = bySite.GetValueOrDefault(key) + amount;
+            if (tick.AllocationKind == GCAllocationKind.Large)
+            {
+                // The large object heap is not compacted: what is allocated there and dies leaves free space.
+                var where = $"{tick.TypeName} ← {string.Join(" ← ", frames.Take(6))}";
+                large[where] = large.GetValueOrDefault(where) + amount;
+            }
             if (stacksOf is not null && key.Contains(stacksOf, StringComparison.Ordinal))
             {
                 var stack = string.Join(" ← ", frames.Take(8));
@@ -73,6 +80,8 @@ public static class AllocationSampler
         {
             TraceSession.PrintShares(report, $"stacks of {stacksOf}: % of sampled bytes", stacks, total, 15);
         }
+
+        TraceSession.PrintShares(report, "large objects (≥ 85,000 bytes) by type and stack: % of sampled bytes", large, total, 15);
 
         return 0;
     }
