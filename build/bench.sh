@@ -203,6 +203,16 @@ met() {
     ok = (op == "<=") ? (a <= b) : (a >= b); printf (ok ? "yes" : "**no**") }'
 }
 
+# "H MiB, of which O MiB objects" for a heap of $1 bytes of which $2 (may be empty) survived its collection.
+heap_text() {
+  awk -v b="$1" -v o="$2" 'BEGIN { printf "%.0f MiB", b / 1048576; if (o != "") printf ", of which %.0f MiB objects", o / 1048576 }'
+}
+
+# $1 twins per GiB of $2 bytes (nothing when $2 is 0).
+per_gib() {
+  awk -v t="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f", t / (b / 1073741824) }'
+}
+
 # The larger of $1 and $2 (either may be empty).
 best() {
   awk -v a="${1:-}" -v b="${2:-}" 'BEGIN { if (a == "" && b == "") exit; if (a == "") print b; else if (b == "" || a + 0 >= b + 0) print a; else print b }'
@@ -233,10 +243,10 @@ bench_machine() {
 bench_table() {
   local -n m=$1 h=$2 w=$3 gw=$4 gc=$5
   local gib_rss rss_idle_gib twins_per_gib_idle live_cold live_warm per_gib_heap_cold per_gib_heap_warm
-  live_cold="$(awk -v b="${gc[heap_live_bytes]:-0}" -v o="${gc[heap_survived_bytes]:-}" 'BEGIN { printf "%.0f MiB", b / 1048576; if (o != "") printf ", of which %.0f MiB objects", o / 1048576 }')"
-  live_warm="$(awk -v b="${gw[heap_live_bytes]:-0}" -v o="${gw[heap_survived_bytes]:-}" 'BEGIN { printf "%.0f MiB", b / 1048576; if (o != "") printf ", of which %.0f MiB objects", o / 1048576 }')"
-  per_gib_heap_cold="$(awk -v t="${m[twins]:-0}" -v b="${gc[heap_live_bytes]:-0}" 'BEGIN { if (b > 0) printf "%.0f", t / (b / 1073741824) }')"
-  per_gib_heap_warm="$(awk -v t="${m[twins]:-0}" -v b="${gw[heap_live_bytes]:-0}" 'BEGIN { if (b > 0) printf "%.0f", t / (b / 1073741824) }')"
+  live_cold="$(heap_text "${gc[heap_live_bytes]:-0}" "${gc[heap_survived_bytes]:-}")"
+  live_warm="$(heap_text "${gw[heap_live_bytes]:-0}" "${gw[heap_survived_bytes]:-}")"
+  per_gib_heap_cold="$(per_gib "${m[twins]:-0}" "${gc[heap_live_bytes]:-0}")"
+  per_gib_heap_warm="$(per_gib "${m[twins]:-0}" "${gw[heap_live_bytes]:-0}")"
   gib_rss="$(awk -v b="${m[rss_bytes]:-0}" 'BEGIN { printf "%.2f", b / 1073741824 }')"
   rss_idle_gib="$(awk -v b="${BENCH_RSS_COLD:-0}" 'BEGIN { printf "%.2f", b / 1073741824 }')"
   twins_per_gib_idle="$(awk -v t="${m[twins]:-0}" -v b="${BENCH_RSS_COLD:-0}" 'BEGIN { if (b > 0) printf "%.0f", t / (b / 1073741824) }')"

@@ -60,7 +60,6 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
     private readonly int _maxTwinsPerBucket;
     private int _pumping;
     private long _rowsWritten;
-    private long _entitiesWritten;
     private long _transactions;
 
     /// <summary>
@@ -87,9 +86,6 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
 
     /// <summary>Twin states stored so far, packed or in rows of their own (a twin written twice counts twice).</summary>
     public long RowsWritten => Interlocked.Read(ref _rowsWritten);
-
-    /// <summary>Entities stored so far: one per bucket merge and per row of its own.</summary>
-    public long EntitiesWritten => Interlocked.Read(ref _entitiesWritten);
 
     /// <summary>Table requests that stored rows so far (each a transaction of up to 100 rows).</summary>
     public long Transactions => Interlocked.Read(ref _transactions);
@@ -141,8 +137,8 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
         var (bucketRow, property) = PackedOf(grainId);
         var table = _tables[Shard(rowKey)];
         var packedRead = table.GetEntityIfExistsAsync<TableEntity>(partition, bucketRow, select: [property]);
-        var ownRead = OwnRow(table, partition, rowKey);
-        var (packedRow, own) = (await packedRead, await ownRead);
+        var ownRead = table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey);
+        var (packedRow, ownRow) = (await packedRead, await ownRead);
         var candidates = new List<(TableEntity Entity, T? State)>(2);
         if (packedRow.HasValue && packedRow.Value is { } bucket && Unpack(bucket.GetBinary(property)) is { } packed)
         {
@@ -150,6 +146,9 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
             candidates.Add((bucket, _serializer.Deserialize<T>(packed)));
         }
 
+        // The single table of earlier versions only when neither newer place has the twin: whatever
+        // this version wrote to either is newer than that table's row (read, and kept, at activation).
+        var own = ownRow.HasValue ? ownRow.Value : candidates.Count == 0 ? await LegacyRow(partition, rowKey) : null;
         if (own is not null && Read(own) is { } data)
         {
             candidates.Add((own, _serializer.Deserialize<T>(data)));
@@ -163,13 +162,6 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
             grainState.ETag = newest.Entity.ETag.ToString();
             grainState.RecordExists = true;
         }
-    }
-
-    /// <summary>The twin's row of its own, in its shard's table or, as earlier versions wrote it, the single table; or null.</summary>
-    private async Task<TableEntity?> OwnRow(TableClient table, string partition, string rowKey)
-    {
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey);
-        return row.HasValue ? row.Value : await LegacyRow(partition, rowKey);
     }
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -218,7 +210,7 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
         }
 
         return entity.Where(p => p.Key.StartsWith(PropertyPrefix, StringComparison.Ordinal))
-            .Select(p => Unpack(p.Value as byte[] ?? (p.Value as BinaryData)?.ToArray()))
+            .Select(p => Unpack(entity.GetBinary(p.Key)))
             .OfType<BinaryData>()
             .ToList();
     }
@@ -357,7 +349,6 @@ public sealed partial class BatchedTableGrainStorage : IGrainStorage
             {
                 await _tables[batch[0].Shard].SubmitTransactionAsync(batch.Select(e => e.Action));
                 Interlocked.Increment(ref _transactions);
-                Interlocked.Add(ref _entitiesWritten, batch.Length);
                 foreach (var write in batch.SelectMany(e => e.Writes))
                 {
                     Interlocked.Increment(ref _rowsWritten);

@@ -149,8 +149,9 @@ public sealed class TwinStats
         return copy;
     }
 
-    private static void Merge<TKey>(ref SortedDictionary<TKey, int>? into, SortedDictionary<TKey, int>? from, int sign)
+    private static void Merge<TKey, TValue>(ref SortedDictionary<TKey, TValue>? into, SortedDictionary<TKey, TValue>? from, int sign)
         where TKey : notnull
+        where TValue : System.Numerics.INumber<TValue>
     {
         if (from is not { Count: > 0 })
         {
@@ -158,33 +159,11 @@ public sealed class TwinStats
         }
 
         into ??= [];
+        var factor = TValue.CreateChecked(sign);
         foreach (var (key, value) in from)
         {
-            var sum = into.GetValueOrDefault(key) + (sign * value);
-            if (sum == 0)
-            {
-                into.Remove(key);
-            }
-            else
-            {
-                into[key] = sum;
-            }
-        }
-    }
-
-    private static void Merge<TKey>(ref SortedDictionary<TKey, decimal>? into, SortedDictionary<TKey, decimal>? from, int sign)
-        where TKey : notnull
-    {
-        if (from is not { Count: > 0 })
-        {
-            return;
-        }
-
-        into ??= [];
-        foreach (var (key, value) in from)
-        {
-            var sum = into.GetValueOrDefault(key) + (sign * value);
-            if (sum == 0)
+            var sum = into.GetValueOrDefault(key)! + (factor * value);
+            if (TValue.IsZero(sum))
             {
                 into.Remove(key);
             }
