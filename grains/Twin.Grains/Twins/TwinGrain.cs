@@ -250,6 +250,13 @@ public abstract partial class TwinGrain<TState> : Grain, ITwinGrain
             // mostly idle sensors would otherwise tick every twin every interval).
             _flushTimer?.Dispose();
             _flushTimer = null;
+            // Nor keep the finished write's and publish's tasks: ten thousand idle twins held them.
+            _flushing = Task.CompletedTask;
+            if (_publishing.IsCompleted)
+            {
+                _publishing = Task.CompletedTask;
+            }
+
             return Task.CompletedTask;
         }
 

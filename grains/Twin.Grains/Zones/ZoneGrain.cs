@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using Twin.Grains.Twins;
 
@@ -17,6 +18,12 @@ public sealed class ZoneGrain : TwinGrain<ZoneState>, IZoneGrain
     private readonly IPersistentState<ZoneMembers> _members;
     private readonly Dictionary<string, (long Version, TwinStats Stats)> _contributions = new(StringComparer.Ordinal);
     private readonly TwinStats _total = new();
+
+    /// <summary>
+    /// One object for each distinct count-only contribution, which the members that
+    /// have it share: thousands of stations contribute one of a few. Only read, never changed.
+    /// </summary>
+    private readonly Dictionary<string, TwinStats> _alike = new(StringComparer.Ordinal);
     private Task? _loading;
 
     public ZoneGrain(
@@ -124,7 +131,19 @@ public sealed class ZoneGrain : TwinGrain<ZoneState>, IZoneGrain
             _total.Accumulate(known.Stats, -1);
         }
 
-        _contributions[memberId] = (version, contribution);
+        _contributions[memberId] = (version, Shared(contribution));
         _total.Accumulate(contribution, 1);
+    }
+
+    private TwinStats Shared(TwinStats contribution)
+    {
+        // Counts of enum keys only: a handful of distinct values, so the table stays small.
+        if (contribution.CountsOnlyKey() is not { } key)
+        {
+            return contribution;
+        }
+
+        ref var shared = ref CollectionsMarshal.GetValueRefOrAddDefault(_alike, key, out _);
+        return shared ??= contribution;
     }
 }

@@ -10,7 +10,9 @@ namespace Twin.Silo.Hosting;
 /// <see cref="ITwinSnapshot"/> over the silo's tables: one paged query of the <c>twins</c> table
 /// (the grains' own rows, <c>RowKey = 'twin'</c>, this service's partitions) and one of the
 /// <c>readings</c> tables (write-behind copies), merged by version. A snapshot is shared for
-/// <see cref="Reuse"/> by whoever asks meanwhile (the catalog and every zone at start).
+/// <see cref="Reuse"/> by whoever asks meanwhile (the catalog and every zone at start), and then
+/// let go: held on, it kept every twin's state as it was at start (geometry included) beside the
+/// states the grains and the catalog moved on to.
 /// </summary>
 public sealed partial class TableTwinSnapshot(TableServiceClient service, string serviceId, ILogger<TableTwinSnapshot> logger) : ITwinSnapshot
 {
@@ -30,7 +32,25 @@ public sealed partial class TableTwinSnapshot(TableServiceClient service, string
             }
 
             _takenAt = Environment.TickCount64;
-            return _last = Load(cancellationToken);
+            var loading = Load(cancellationToken);
+            _last = loading;
+            _ = ForgetAfterReuse(loading);
+            return loading;
+        }
+    }
+
+    /// <summary>Drops the shared snapshot <see cref="Reuse"/> after it is read, unless a newer one replaced it.</summary>
+    private async Task ForgetAfterReuse(Task<IReadOnlyDictionary<string, TwinState>> loading)
+    {
+        // Off the caller's scheduler (a zone grain's, at its activation): this outlives the call.
+        await ((Task)loading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await Task.Delay(Reuse).ConfigureAwait(false);
+        lock (_gate)
+        {
+            if (ReferenceEquals(_last, loading))
+            {
+                _last = null;
+            }
         }
     }
 

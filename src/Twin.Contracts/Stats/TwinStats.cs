@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace Twin.Contracts.Stats;
 
 /// <summary>
@@ -104,6 +107,38 @@ public sealed class TwinStats
         }
 
         return total;
+    }
+
+    /// <summary>
+    /// A key that is equal for equal figures when every figure is a count (no floor area, money or
+    /// flow), as a station's, a segment's or a facility's contribution is; otherwise null. A few
+    /// such keys cover thousands of twins.
+    /// </summary>
+    public string? CountsOnlyKey()
+    {
+        if (_completedFloorArea is { Count: > 0 } || _plannedFloorArea is { Count: > 0 } || _monthly is { Count: > 0 }
+            || PlantCapacity != 0 || PlantInflow != 0)
+        {
+            return null;
+        }
+
+        var key = new StringBuilder();
+        AppendCounts(key, 'e', _enterprisesByStatus);
+        AppendCounts(key, 'b', _buildingsByStage);
+        AppendCounts(key, 'p', _plantsByStatus);
+        AppendCounts(key, 'n', _networkByStatus);
+        AppendCounts(key, 's', _stationsByType);
+        return key.Append(CultureInfo.InvariantCulture, $"a{AboveDesignatedSize}v{VacantCompletedBuildings}c{PlantsCompliant}f{Facilities}").ToString();
+    }
+
+    private static void AppendCounts<TKey>(StringBuilder key, char name, SortedDictionary<TKey, int>? counts)
+        where TKey : struct, Enum
+    {
+        key.Append(name);
+        foreach (var (k, count) in counts ?? [])
+        {
+            key.Append(CultureInfo.InvariantCulture, $"{Convert.ToInt32(k, CultureInfo.InvariantCulture)}={count},");
+        }
     }
 
     /// <summary>Adds (<paramref name="sign"/> = 1) or removes (-1) another's figures; zero entries are dropped.</summary>

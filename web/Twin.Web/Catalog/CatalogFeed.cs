@@ -115,11 +115,11 @@ public sealed partial class CatalogFeed(IClusterClient client, TwinCatalog catal
         return Task.CompletedTask;
     }
 
-    private void OnLocalChange(ChangeItem item) => Take(item);
+    private void OnLocalChange(ChangeItem item) => Take(item, grainsOwn: true);
 
-    private void Take(ChangeItem item)
+    private void Take(ChangeItem item, bool grainsOwn = false)
     {
-        if (!catalog.Apply(item.State) && catalog.Find(item.Id) is { } newer && newer.Version > item.Version)
+        if (!catalog.Apply(item.State, grainsOwn) && catalog.Find(item.Id) is { } newer && newer.Version > item.Version)
         {
             // A late item (a twin that moved silos can overtake its last change on the other way):
             // what it changed is still news, with the newer state's values.

@@ -14,7 +14,7 @@ public sealed class TwinCatalog : IDisposable
 {
     private readonly ConcurrentDictionary<string, TwinState> _twins = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
-    private SpatialIndex<TwinState>? _index;
+    private SpatialIndex<TwinKind>? _index;
 
     /// <summary>True once the whole park is loaded and indexed.</summary>
     public bool IsReady { get; private set; }
@@ -28,7 +28,12 @@ public sealed class TwinCatalog : IDisposable
     public TwinState? Find(string id) => _twins.GetValueOrDefault(id);
 
     /// <summary>Takes a twin's state unless a newer version is held already; returns whether it was newer.</summary>
-    public bool Apply(TwinState state)
+    /// <param name="state">The twin's state.</param>
+    /// <param name="grainsOwn">
+    /// Whether <paramref name="state"/> is the committing grain's own object (a change of this silo,
+    /// handed over in process), rather than a copy deserialized from storage or the stream.
+    /// </param>
+    public bool Apply(TwinState state, bool grainsOwn = false)
     {
         ArgumentNullException.ThrowIfNull(state);
         lock (_gate)
@@ -38,13 +43,22 @@ public sealed class TwinCatalog : IDisposable
                 return false;
             }
 
-            _twins[state.Id] = state;
-            // Re-index only when the geometry moved (readings never move it): the index's entry
-            // keeps the geometry, and queries take the state from here (Latest).
-            if (_index is not null && state.Geometry is not null && state is not ParkState
-                && !(held?.Geometry is { } before && (ReferenceEquals(before, state.Geometry) || before.EqualsExact(state.Geometry))))
+            // One geometry object per twin, the one indexed. Readings never move a twin, and the
+            // states that follow one another share their geometry, but a copy from the stream
+            // comes with geometry of its own: it takes the held one. A grain's own state keeps
+            // its geometry (the grain holds it anyway), which is indexed below instead of the held copy.
+            var before = held?.Geometry;
+            var same = before is not null && state.Geometry is not null
+                && (ReferenceEquals(before, state.Geometry) || before.EqualsExact(state.Geometry));
+            if (same && !grainsOwn && !ReferenceEquals(before, state.Geometry))
             {
-                _index.Upsert(state.Id, state.Geometry, state);
+                state = state with { Geometry = before };
+            }
+
+            _twins[state.Id] = state;
+            if (_index is not null && state.Geometry is not null && state is not ParkState && !ReferenceEquals(before, state.Geometry))
+            {
+                _index.Upsert(state.Id, state.Geometry, state.Kind);
             }
 
             return true;
@@ -57,12 +71,12 @@ public sealed class TwinCatalog : IDisposable
         lock (_gate)
         {
             Projection = MetricProjection.ForPark(parkExtent);
-            _index = new SpatialIndex<TwinState>(Projection);
+            _index = new SpatialIndex<TwinKind>(Projection);
             foreach (var twin in _twins.Values)
             {
                 if (twin.Geometry is not null && twin is not ParkState)
                 {
-                    _index.Upsert(twin.Id, twin.Geometry, twin);
+                    _index.Upsert(twin.Id, twin.Geometry, twin.Kind);
                 }
             }
 
@@ -70,14 +84,19 @@ public sealed class TwinCatalog : IDisposable
         }
     }
 
-    /// <summary>The latest state of a spatial query's hit (its entry is re-indexed only when its geometry changes).</summary>
-    public TwinState Latest(SpatialEntry<TwinState> entry)
+    /// <summary>
+    /// The latest state of a spatial query's hit. The index holds each twin's geometry and kind
+    /// only (a state held there would be kept alive after the twin moved on): the state is the catalog's.
+    /// </summary>
+    public TwinState Latest(SpatialEntry<TwinKind> entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return _twins.GetValueOrDefault(entry.Id) ?? entry.Value;
+        return _twins.TryGetValue(entry.Id, out var state)
+            ? state
+            : throw new InvalidOperationException($"'{entry.Id}' is indexed but not in the catalog");
     }
 
-    public SpatialIndex<TwinState> Index => _index ?? throw new InvalidOperationException("the catalog is still loading");
+    public SpatialIndex<TwinKind> Index => _index ?? throw new InvalidOperationException("the catalog is still loading");
 
     public IEnumerable<TwinState> MembersOf(string zoneId) => _twins.Values.Where(t => t.ZoneId == zoneId);
 
