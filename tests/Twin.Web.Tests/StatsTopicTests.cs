@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Twin.Web.Tests;
 
 /// <summary>
-/// The first subscriber to <c>stats</c> on a fresh host, after the figures of one zone were
-/// already refreshed alone, still gets the park's and every zone's figures.
+/// The <c>stats</c> topic: the first subscriber on a fresh host, after the figures of one zone were
+/// already refreshed alone, still gets the park's and every zone's figures; later, a zone's figures
+/// are sent again only when they changed.
 /// </summary>
 public sealed class StatsTopicTests(TwinApiFixture fixture) : IClassFixture<TwinApiFixture>
 {
@@ -30,4 +31,44 @@ public sealed class StatsTopicTests(TwinApiFixture fixture) : IClassFixture<Twin
             await feed.WaitForItem(i => i["id"]!.GetValue<string>() == $"stats:{zone.Id()}");
         }
     }
+
+    [Fact]
+    public async Task Changes_that_leave_a_zones_figures_as_they_were_send_no_figures_and_a_figure_change_still_does()
+    {
+        var client = fixture.Client;
+        var buildings = await client.Features("?kind=building");
+        var station = (await client.Features("?kind=station")).First(s => s["properties"]!["zoneId"] is not null
+            && buildings.Any(b => b.Prop("zoneId") == s.Prop("zoneId") && b.Prop("stage") is "Planned" or "Piling"));
+        var zoneId = station.Prop("zoneId");
+        var building = buildings.First(b => b.Prop("zoneId") == zoneId && b.Prop("stage") is "Planned" or "Piling");
+
+        await using var connection = fixture.Host.HubConnection();
+        var feed = new FeedListener(connection);
+        await connection.StartAsync();
+        await connection.InvokeAsync("Subscribe", "stats");
+        await feed.WaitForItem(i => i["id"]!.GetValue<string>() == $"stats:{zoneId}");
+        await Task.Delay(TimeSpan.FromSeconds(1.2)); // anything refreshed before this test has been sent
+        var zoneSeen = LatestVersion(feed, $"stats:{zoneId}");
+        var parkSeen = LatestVersion(feed, "stats:park");
+
+        for (var i = 0; i < 3; i++)
+        {
+            var (status, _) = await client.Post($"/api/stations/{station.Id()}/readings",
+                $$$"""{"at": "{{{DateTimeOffset.UtcNow.AddSeconds(i - 5):O}}}", "values": {"pm25": {{{30 + i}}}}}""");
+            Assert.Equal(HttpStatusCode.OK, status);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // three of the bridge's 500 ms ticks
+        Assert.Equal(zoneSeen, LatestVersion(feed, $"stats:{zoneId}"));
+        Assert.Equal(parkSeen, LatestVersion(feed, "stats:park"));
+
+        var next = building.Prop("stage") == "Planned" ? "Piling" : "Foundation";
+        Assert.Equal(HttpStatusCode.OK, (await client.Post($"/api/buildings/{building.Id()}/progress", $$"""{"floorsBuilt": 0, "stage": "{{next}}"}""")).Status);
+        var zone = await feed.WaitForItem(i => i["id"]!.GetValue<string>() == $"stats:{zoneId}" && i["version"]!.GetValue<long>() > zoneSeen);
+        var fresh = await client.GetJson($"/api/stats/{zoneId}");
+        Assert.Equal(fresh["buildings"]!.ToJsonString(), zone["changed"]!["buildings"]!.ToJsonString());
+    }
+
+    private static long LatestVersion(FeedListener feed, string id) =>
+        feed.Items.Where(i => i["id"]!.GetValue<string>() == id).Max(i => i["version"]!.GetValue<long>());
 }

@@ -12,6 +12,10 @@ namespace Twin.Web.Hubs;
 /// <summary>
 /// Sends the park's and the changed zones' figures to topic <c>stats</c> at most every
 /// <see cref="Interval"/>, read from the zone grains' rollups, and keeps the latest for late joiners.
+/// A zone with changes is only a candidate: its figures are sent when they differ from the last
+/// sent. Most changes (a station's reading, a road's status) leave every figure as it was, and under
+/// a steady feed every zone has changes at every tick: sent regardless, the park's and 20 zones'
+/// figures were ~36 KB per subscriber twice a second, identical each time (docs/performance.md, session 7).
 /// </summary>
 public sealed class StatsFanout : BackgroundService
 {
@@ -93,21 +97,30 @@ public sealed class StatsFanout : BackgroundService
         var version = NextVersion();
         var parkView = StatsView.Of(park.Total, park.ReportYear);
         parkView["newThreeParks"] = StatsView.Of(park.NewThreeParks, park.ReportYear);
-        var items = new List<JsonObject> { ChangeItemJson.Stats("stats:park", version, parkView) };
+        var items = new List<JsonObject>();
+        Take("stats:park", parkView);
         foreach (var zone in park.Zones.Where(z => zones.Contains(z.ZoneId)))
         {
             var view = StatsView.Of(zone.Stats, park.ReportYear);
             view.Insert(0, "id", zone.ZoneId);
             view.Insert(1, "name", zone.Name);
-            items.Add(ChangeItemJson.Stats($"stats:{zone.ZoneId}", version, view));
-        }
-
-        foreach (var item in items)
-        {
-            _latest[item["id"]!.GetValue<string>()] = item;
+            Take($"stats:{zone.ZoneId}", view);
         }
 
         return items;
+
+        // Figures as they were last sent are not sent again (a late joiner's refresh sends them all).
+        void Take(string id, JsonObject figures)
+        {
+            if (!all && _latest.TryGetValue(id, out var sent) && JsonNode.DeepEquals(sent["changed"], figures))
+            {
+                return;
+            }
+
+            var item = ChangeItemJson.Stats(id, version, figures);
+            _latest[id] = item;
+            items.Add(item);
+        }
     }
 
     /// <summary>Stats versions are server times in ms, kept strictly increasing.</summary>
