@@ -79,6 +79,17 @@ public sealed class RollupTests(ClusterFixture fixture)
         Assert.Equal(figures.Sum(f => f.Revenue), ytd.Revenue);
         Assert.Equal(figures.Sum(f => f.Tax), ytd.Tax);
         Assert.Equal(figures.Sum(f => f.Exports), ytd.Exports);
+        // Count-only contributions (segments, stations) are shared between members in a zone: still one each.
+        foreach (var status in Enum.GetValues<NetworkStatus>())
+        {
+            Assert.Equal(twins.OfType<NetworkSegmentState>().Count(n => n.Status == status), stats.NetworkByStatus.GetValueOrDefault(status));
+        }
+
+        foreach (var type in Enum.GetValues<StationType>())
+        {
+            Assert.Equal(twins.OfType<StationState>().Count(s => s.Station == type), stats.StationsByType.GetValueOrDefault(type));
+        }
+
         Assert.Equal(plants.Sum(p => p.Latest?.Inflow ?? 0), stats.PlantInflow);
         Assert.Equal(plants.Count(p => p.Compliant), stats.PlantsCompliant);
     }

@@ -91,4 +91,25 @@ public sealed class TwinStatsTests
         Assert.Equal(new MonthTotals(2_100.50m, 105.03m, 12.5m), stats.YearToDate(2026));
         Assert.Equal(new MonthTotals(5_000m, 250m, 0), stats.YearToDate(2025));
     }
+
+    [Fact]
+    public void Equal_count_only_contributions_have_one_key_and_different_counts_another()
+    {
+        var air = Contribution.Of(Twins.Station(StationType.AirQuality)).CountsOnlyKey();
+
+        Assert.NotNull(air);
+        Assert.Equal(air, Contribution.Of(Twins.Station(StationType.AirQuality)).CountsOnlyKey());
+        Assert.NotEqual(air, Contribution.Of(Twins.Station(StationType.RainwaterOutlet)).CountsOnlyKey());
+        Assert.NotEqual(air, Contribution.Of(Twins.Road(NetworkStatus.Completed)).CountsOnlyKey());
+        Assert.NotEqual(Contribution.Of(Twins.Road(NetworkStatus.Planned)).CountsOnlyKey(), Contribution.Of(Twins.Road(NetworkStatus.Completed)).CountsOnlyKey());
+        Assert.NotEqual(air, Contribution.Of(Twins.Facility()).CountsOnlyKey());
+    }
+
+    [Fact]
+    public void A_contribution_with_floor_area_money_or_flow_has_no_count_only_key()
+    {
+        Assert.Null(Contribution.Of(Twins.Building()).CountsOnlyKey());
+        Assert.Null(Contribution.Of(Twins.Enterprise()).CountsOnlyKey());
+        Assert.Null(Contribution.Of(Twins.Plant()).CountsOnlyKey());
+    }
 }
