@@ -12,6 +12,8 @@ public sealed class SignInTests(TwinApp app)
 
         await page.Page.WaitForURLAsync(url => url.Contains("/login?return=", StringComparison.Ordinal));
         Assert.DoesNotContain(page.Requests, url => url.Contains("/api/features", StringComparison.Ordinal));
+        await Assertions.Expect(page.Page.Locator("#sign-in")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Page.Locator("#change-password")).ToBeHiddenAsync();
 
         await page.Page.Locator("#user-name").FillAsync("demo-viewer");
         await page.Page.Locator("#password").FillAsync("not-the-password");
@@ -47,7 +49,10 @@ public sealed class SignInTests(TwinApp app)
         await page.Page.Locator("#password").FillAsync(oneTime);
         await page.Page.Locator("#sign-in-button").ClickAsync();
 
+        // Only once signed in does the page swap the sign-in form for the change form (the change
+        // form was visible from the start, and a quick hand could submit it before the sign-in's answer).
         await Assertions.Expect(page.Page.Locator("#change-password")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Page.Locator("#sign-in")).ToBeHiddenAsync();
         await page.Page.Locator("#current-password").FillAsync(oneTime);
         await page.Page.Locator("#new-password").FillAsync("a-new-secret-2026");
         await page.Page.Locator("#confirm-password").FillAsync("a-new-secret-2026");
