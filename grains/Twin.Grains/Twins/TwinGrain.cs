@@ -289,6 +289,10 @@ public abstract partial class TwinGrain<TState> : Grain, ITwinGrain
         try
         {
             await _latest.WriteStateAsync();
+            // The written state is in storage now: hold none older than the current one (readings
+            // that came during the write made newer states, and the copy kept the written one alive
+            // until the next flush, long enough to be promoted by a collection).
+            _latest.State = Current ?? current;
         }
         catch (Exception e)
         {
